@@ -1,0 +1,47 @@
+# Backend Skills Lab. On a fresh clone, `make serve` or `make test` sets everything up first;
+# later runs reuse the virtual environment and reinstall only when the dependencies change.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.ready
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup serve test build outputs lint lock clean
+
+setup: $(READY)
+
+$(READY): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+		--constraint requirements.lock --editable '.[dev]'
+	touch $@
+
+## serve: set up, then serve the site on http://127.0.0.1:8000 with live reload
+serve: $(READY)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+## test: set up, then run the whole test suite (snippets, outputs, site build, browser)
+test: $(READY)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## build: strict build of the site into site/
+build: $(READY)
+	$(BIN)/mkdocs build --strict
+
+## outputs: re-record the output of every snippet (after you change snippets)
+outputs: $(READY)
+	$(BIN)/python -m snippets record --all
+
+## lint: ruff over everything
+lint: $(READY)
+	$(BIN)/ruff check .
+
+## lock: re-pin every transitive dependency in requirements.lock (after editing pyproject.toml)
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check --editable '.[dev]'
+	.lock-venv/bin/python -m pip freeze --exclude-editable > requirements.lock
+	rm -rf .lock-venv
+
+clean:
+	rm -rf $(VENV) site .pytest_cache

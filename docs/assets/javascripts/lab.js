@@ -1,0 +1,76 @@
+// Backend Skills Lab: self-check quizzes that remember the reader's answers.
+// Answers stay in this browser (localStorage); nothing is sent anywhere.
+(function () {
+  "use strict";
+  var PREFIX = "bsl:quiz:";
+
+  function load(key) {
+    try { return JSON.parse(window.localStorage.getItem(PREFIX + key)); } catch (e) { return null; }
+  }
+  function save(key, value) {
+    try { window.localStorage.setItem(PREFIX + key, JSON.stringify(value)); } catch (e) { /* private mode */ }
+  }
+  function forget(key) {
+    try { window.localStorage.removeItem(PREFIX + key); } catch (e) { /* private mode */ }
+  }
+
+  function inputsOf(question) {
+    return Array.prototype.slice.call(question.querySelectorAll("input"));
+  }
+
+  function clear(question) {
+    inputsOf(question).forEach(function (input) {
+      var item = input.closest("li");
+      item.classList.remove("is-correct", "is-wrong");
+      item.querySelector(".lab-quiz__why").hidden = true;
+    });
+    question.classList.remove("is-right", "is-wrong");
+    question.querySelector(".lab-quiz__result").textContent = "";
+  }
+
+  function grade(question) {
+    var inputs = inputsOf(question);
+    var chosen = inputs.filter(function (i) { return i.checked; }).map(function (i) { return Number(i.value); });
+    var result = question.querySelector(".lab-quiz__result");
+    if (chosen.length === 0) { result.textContent = "Pick an answer first."; return; }
+    var right = inputs.every(function (i) { return i.checked === i.hasAttribute("data-correct"); });
+    inputs.forEach(function (input) {
+      var item = input.closest("li");
+      var correct = input.hasAttribute("data-correct");
+      item.classList.toggle("is-correct", correct);
+      item.classList.toggle("is-wrong", input.checked && !correct);
+      item.querySelector(".lab-quiz__why").hidden = !(input.checked || correct);
+    });
+    question.classList.toggle("is-right", right);
+    question.classList.toggle("is-wrong", !right);
+    result.textContent = right ? "Right." : "Not quite: read the explanations.";
+    save(question.dataset.question, { chosen: chosen, right: right });
+  }
+
+  function setup(root) {
+    root.querySelectorAll(".lab-quiz__question").forEach(function (question) {
+      if (question.dataset.ready) return;
+      question.dataset.ready = "1";
+      question.querySelector(".lab-quiz__check").addEventListener("click", function () { grade(question); });
+      var reset = question.querySelector(".lab-quiz__reset");
+      if (reset) {
+        reset.addEventListener("click", function () {
+          inputsOf(question).forEach(function (i) { i.checked = false; });
+          clear(question);
+          forget(question.dataset.question);
+        });
+      }
+      var saved = load(question.dataset.question);
+      if (saved && Array.isArray(saved.chosen)) {
+        inputsOf(question).forEach(function (i) { i.checked = saved.chosen.indexOf(Number(i.value)) >= 0; });
+        grade(question);
+      }
+    });
+  }
+
+  if (window.document$) {
+    window.document$.subscribe(function () { setup(document); });
+  } else {
+    document.addEventListener("DOMContentLoaded", function () { setup(document); });
+  }
+})();

@@ -1,0 +1,145 @@
+"""Find the chapters, snippets and exercises in `snippets/`, without importing them."""
+
+from __future__ import annotations
+
+import ast
+import difflib
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from labkit.paths import SNIPPETS
+
+EXERCISES_DIR = "exercises"
+DEFAULT_TIMEOUT = 60.0
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A runnable module `snippets/<chapter>/<topic>.py`."""
+
+    path: Path
+
+    @property
+    def chapter(self) -> str:
+        return self.path.parent.name
+
+    @property
+    def name(self) -> str:
+        """`chapter.topic`, as typed after `python -m snippets run`."""
+        return f"{self.chapter}.{self.path.stem}"
+
+    @property
+    def module(self) -> str:
+        return f"snippets.{self.name}"
+
+    @cached_property
+    def _tree(self) -> ast.Module:
+        return ast.parse(self.path.read_text(encoding="utf-8"), filename=str(self.path))
+
+    @property
+    def description(self) -> str:
+        """First line of the module docstring."""
+        doc = ast.get_docstring(self._tree) or ""
+        return doc.strip().splitlines()[0] if doc.strip() else "(no docstring)"
+
+    def _constant(self, name: str, default: object) -> object:
+        for node in self._tree.body:
+            if isinstance(node, ast.Assign | ast.AnnAssign):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                if any(isinstance(t, ast.Name) and t.id == name for t in targets):
+                    return ast.literal_eval(node.value)
+        return default
+
+    @property
+    def engines(self) -> tuple[str, ...]:
+        """Engines the snippet runs on (module constant `ENGINES`; default SQLite only)."""
+        return tuple(self._constant("ENGINES", ("sqlite",)))  # type: ignore[arg-type]
+
+    @property
+    def timeout(self) -> float:
+        """Seconds the snippet may run (module constant `TIMEOUT`)."""
+        return float(self._constant("TIMEOUT", DEFAULT_TIMEOUT))  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """An exercise: a stub to fill in, hidden checks, and a reference solution."""
+
+    stub: Path
+
+    @property
+    def name(self) -> str:
+        return f"{self.stub.parent.parent.name}.{self.stub.stem}"
+
+    @property
+    def checks(self) -> Path:
+        return self.stub.with_name(f"{self.stub.stem}_checks.py")
+
+    @property
+    def solution(self) -> Path:
+        return self.stub.with_name(f"{self.stub.stem}_solution.py")
+
+    def module(self, solution: bool = False) -> str:
+        chapter = self.stub.parent.parent.name
+        suffix = "_solution" if solution else ""
+        return f"snippets.{chapter}.{EXERCISES_DIR}.{self.stub.stem}{suffix}"
+
+    @property
+    def checks_module(self) -> str:
+        chapter = self.stub.parent.parent.name
+        return f"snippets.{chapter}.{EXERCISES_DIR}.{self.stub.stem}_checks"
+
+
+def _public_py(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.py") if not p.name.startswith("_"))
+
+
+def chapters(root: Path = SNIPPETS) -> list[Path]:
+    """Chapter packages, in alphabetical order."""
+    return sorted(
+        p for p in root.iterdir()
+        if p.is_dir() and (p / "__init__.py").exists() and not p.name.startswith("_")
+    )
+
+
+def snippets(root: Path = SNIPPETS) -> list[Snippet]:
+    """Every runnable snippet module."""
+    return [Snippet(path) for chapter in chapters(root) for path in _public_py(chapter)]
+
+
+def exercises(root: Path = SNIPPETS) -> list[Exercise]:
+    """Every exercise (a stub with a `_checks` module beside it)."""
+    found = []
+    for chapter in chapters(root):
+        for path in _public_py(chapter / EXERCISES_DIR):
+            if not path.stem.endswith(("_checks", "_solution")):
+                found.append(Exercise(path))
+    return found
+
+
+class UnknownName(LookupError):
+    """A name that matches no snippet or exercise; carries a suggestion."""
+
+    def __init__(self, kind: str, name: str, known: list[str]) -> None:
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
+        hint = f" Did you mean '{close[0]}'?" if close else ""
+        listing = "python -m snippets list"
+        super().__init__(f"no {kind} named '{name}'.{hint} ({listing} shows them all)")
+        self.suggestion = close[0] if close else None
+
+
+def find_snippet(name: str, root: Path = SNIPPETS) -> Snippet:
+    """The snippet called `chapter.topic`; raises `UnknownName` otherwise."""
+    known = {s.name: s for s in snippets(root)}
+    if name in known:
+        return known[name]
+    raise UnknownName("snippet", name, list(known))
+
+
+def find_exercise(name: str, root: Path = SNIPPETS) -> Exercise:
+    """The exercise called `chapter.name`; raises `UnknownName` otherwise."""
+    known = {e.name: e for e in exercises(root)}
+    if name in known:
+        return known[name]
+    raise UnknownName("exercise", name, list(known))

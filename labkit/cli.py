@@ -1,0 +1,101 @@
+"""`python -m snippets`: list, run and record snippets, and check exercises."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import runpy
+import sys
+from collections.abc import Sequence
+
+from labkit import catalog, db, exercises, outputs, runner
+from labkit.catalog import UnknownName
+from labkit.errors import LabError
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """Print every chapter with its snippets and exercises."""
+    found = catalog.snippets()
+    tasks = catalog.exercises()
+    for chapter in catalog.chapters():
+        print(f"{chapter.name}")
+        for snippet in (s for s in found if s.chapter == chapter.name):
+            print(f"  {snippet.name:<34} {snippet.description}")
+        for exercise in (e for e in tasks if e.name.startswith(chapter.name + ".")):
+            print(f"  {exercise.name:<34} (exercise) check with: "
+                  f"python -m snippets check {exercise.name}")
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Run one snippet here, exactly as `python -m snippets.<chapter>.<topic>` would."""
+    snippet = catalog.find_snippet(args.name)
+    os.environ[db.ENGINE_ENV] = args.engine
+    sys.argv = [snippet.module]
+    runpy.run_module(snippet.module, run_name="__main__", alter_sys=True)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Run an exercise's checks and print what passes and what fails."""
+    exercise = catalog.find_exercise(args.name)
+    results = exercises.run_checks(exercise, solution=args.solution)
+    print(exercises.report(exercise, results, solution=args.solution))
+    return 0 if all(r.passed for r in results) else 1
+
+
+def cmd_record(args: argparse.Namespace) -> int:
+    """Run snippets in the sandbox and store their output."""
+    chosen = catalog.snippets() if args.all else [catalog.find_snippet(n) for n in args.names]
+    if not chosen:
+        raise SystemExit("name the snippets to record, or pass --all")
+    failed = 0
+    for snippet in chosen:
+        for engine in snippet.engines:
+            if args.engine and engine != args.engine:
+                continue
+            reason = db.reachable(db.ENGINES[engine])
+            if reason:
+                print(f"skip  {snippet.name} on {engine}: {reason}")
+                failed += bool(os.environ.get("CI"))
+                continue
+            try:
+                changed = outputs.write(runner.run(snippet, engine))
+            except LabError as error:
+                print(f"FAIL  {error}", file=sys.stderr)
+                failed += 1
+                continue
+            state = "wrote" if changed else "same "
+            print(f"{state} {outputs.output_path(snippet, engine).relative_to(outputs.ROOT)}")
+    return 1 if failed else 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command-line interface."""
+    top = argparse.ArgumentParser(prog="python -m snippets", description=__doc__)
+    sub = top.add_subparsers(dest="command", required=True)
+    sub.add_parser("list", help="list chapters, snippets and exercises").set_defaults(fn=cmd_list)
+    run = sub.add_parser("run", help="run one snippet, e.g. tour.hello")
+    run.add_argument("name")
+    run.add_argument("--engine", default="sqlite", choices=sorted(db.ENGINES))
+    run.set_defaults(fn=cmd_run)
+    check = sub.add_parser("check", help="check your answer to an exercise, e.g. tour.fizzbuzz")
+    check.add_argument("name")
+    check.add_argument("--solution", action="store_true", help="check the reference solution")
+    check.set_defaults(fn=cmd_check)
+    record = sub.add_parser("record", help="run snippets and store their real output")
+    record.add_argument("names", nargs="*")
+    record.add_argument("--all", action="store_true", help="every snippet")
+    record.add_argument("--engine", choices=sorted(db.ENGINES), help="only this engine")
+    record.set_defaults(fn=cmd_record)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit code (2 for an unknown name)."""
+    args = parser().parse_args(argv)
+    try:
+        return args.fn(args)
+    except UnknownName as error:
+        print(f"error: {error.args[0]}", file=sys.stderr)
+        return 2

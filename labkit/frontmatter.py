@@ -1,0 +1,120 @@
+"""Check the front matter every page starts with.
+
+A lesson page declares:
+
+```yaml
+---
+title: Indexing
+objectives:
+  - Read a query plan and say whether it uses an index
+  - Measure what an index costs on writes
+  - Choose the column order of a composite index
+prerequisites: [databases/sql.md]
+difficulty: intermediate
+time: 25 min
+---
+```
+
+Overview pages (the home page, chapter indexes, the reference) declare
+`kind: overview` and need only `title` and `description`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import yaml
+
+from labkit.errors import LabError
+
+DIFFICULTIES = ("beginner", "intermediate", "advanced")
+TIME = re.compile(r"^\d{1,3} min$")
+LESSON_FIELDS = ("title", "objectives", "prerequisites", "difficulty", "time")
+OVERVIEW_FIELDS = ("title", "description")
+OPTIONAL = ("kind", "description", "hide", "search", "status", "icon", "template")
+EXAMPLE = "see CONTRIBUTING.md, 'Page front matter'"
+
+
+def _block(path: Path) -> tuple[str, int]:
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        raise LabError(path, 1, "page has no front matter",
+                       f"start the file with a '---' block holding {', '.join(LESSON_FIELDS)}")
+    for number, line in enumerate(lines[1:], start=2):
+        if line.strip() in ("---", "..."):
+            return "\n".join(lines[1 : number - 1]), number
+    raise LabError(path, 1, "front matter is never closed", "end it with a line '---'")
+
+
+def validate(path: Path, pages: Iterable[str]) -> list[LabError]:
+    """Every problem with the front matter of `path`; empty when it is valid.
+
+    Args:
+        path: The Markdown file.
+        pages: Paths of all pages relative to `docs/`, for checking prerequisites.
+    """
+    try:
+        block, _ = _block(path)
+        node = yaml.compose(block)
+    except LabError as error:
+        return [error]
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        return [LabError(path, line, f"front matter is not valid YAML: {error}", EXAMPLE)]
+    if not isinstance(node, yaml.MappingNode):
+        return [LabError(path, 2, "front matter must be a mapping of fields", EXAMPLE)]
+    where = {k.value: k.start_mark.line + 2 for k, _ in node.value}
+    data = yaml.safe_load(block) or {}
+    errors: list[LabError] = []
+
+    def err(field: str, message: str, fix: str = EXAMPLE) -> None:
+        errors.append(LabError(path, where.get(field, 2), message, fix))
+
+    kind = data.get("kind", "lesson")
+    if kind not in ("lesson", "overview"):
+        err("kind", f"kind must be 'lesson' or 'overview', not {kind!r}")
+        return errors
+    required = LESSON_FIELDS if kind == "lesson" else OVERVIEW_FIELDS
+    for field in required:
+        if field not in data:
+            errors.append(LabError(path, 1, f"front matter lacks '{field}'", EXAMPLE))
+    for field in data:
+        if field not in LESSON_FIELDS + OPTIONAL:
+            err(field, f"unknown front matter field '{field}'",
+                f"use only: {', '.join(LESSON_FIELDS + OPTIONAL)}")
+    for field in ("title", "description"):
+        if field in data and (not isinstance(data[field], str) or not data[field].strip()):
+            err(field, f"'{field}' must be non-empty text")
+    if kind == "lesson":
+        _check_lesson(data, pages, err)
+    return errors
+
+
+def _check_lesson(data: dict, pages: Iterable[str], err) -> None:  # type: ignore[no-untyped-def]
+    objectives = data.get("objectives")
+    if "objectives" in data and not (
+        isinstance(objectives, list)
+        and 3 <= len(objectives) <= 5
+        and all(isinstance(o, str) and o.strip() for o in objectives)
+    ):
+        err("objectives", "'objectives' must be a list of 3 to 5 sentences",
+            "write each as something the reader can check: 'Explain …', 'Measure …'")
+    prerequisites = data.get("prerequisites")
+    if "prerequisites" in data:
+        known = set(pages)
+        if not isinstance(prerequisites, list):
+            err("prerequisites", "'prerequisites' must be a list of pages (may be [])")
+        else:
+            for item in prerequisites:
+                if item not in known:
+                    err("prerequisites", f"prerequisite {item!r} is not a page of this site",
+                        "give the path relative to docs/, e.g. databases/sql.md")
+    if "difficulty" in data and data["difficulty"] not in DIFFICULTIES:
+        err("difficulty", f"difficulty must be one of {', '.join(DIFFICULTIES)}, "
+            f"not {data['difficulty']!r}")
+    if "time" in data and not TIME.match(str(data["time"])):
+        err("time", f"time must look like '20 min', not {data['time']!r}")

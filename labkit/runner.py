@@ -1,0 +1,130 @@
+"""Run a snippet the way a reader would, in a sandbox, and explain any failure.
+
+Each run gets a fresh temporary working directory (also its `HOME` and `TMPDIR`), a
+clean environment with time zone, hash seed and locale pinned, a time limit, and no
+network beyond loopback (see `labkit/sandbox/sitecustomize.py`). Paths of the
+temporary folder and the repository are replaced in the output by `<tmp>` and
+`<repo>`, so the output does not depend on where it ran.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from labkit.catalog import Snippet
+from labkit.db import ENGINES
+from labkit.errors import LabError
+from labkit.measure import MARKER_ENV
+from labkit.paths import ROOT
+
+SANDBOX = Path(__file__).resolve().parent / "sandbox"
+PASSED_THROUGH = ("PATH", "CI", *tuple(e.url_env for e in ENGINES.values()))
+FRAME = re.compile(r'File "(?P<file>[^"]+)", line (?P<line>\d+)')
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """What one run of a snippet printed."""
+
+    snippet: Snippet
+    engine: str
+    stdout: str
+    stderr: str
+
+
+def sandbox_env(workdir: Path, engine: str, timeout: float) -> dict[str, str]:
+    """The whole environment a snippet runs with: nothing else leaks in."""
+    env = {key: os.environ[key] for key in PASSED_THROUGH if key in os.environ}
+    tmp = workdir / "tmp"
+    tmp.mkdir(exist_ok=True)
+    env.update(
+        HOME=str(workdir), TMPDIR=str(tmp), TZ="UTC", LANG="C.UTF-8", LC_ALL="C.UTF-8",
+        PYTHONHASHSEED="0", PYTHONIOENCODING="utf-8", PYTHONUTF8="1",
+        PYTHONDONTWRITEBYTECODE="1", NO_COLOR="1", COLUMNS="100",
+        PYTHONPATH=os.pathsep.join([str(SANDBOX), str(ROOT)]),
+        LAB_SANDBOX="1", LAB_TIMEOUT=str(timeout), LAB_ENGINE=engine,
+    )
+    env[MARKER_ENV] = "1"
+    return env
+
+
+def normalize(text: str, workdir: Path) -> str:
+    """Replace machine-specific paths with stable placeholders."""
+    for path in {str(workdir.resolve()), str(workdir)}:
+        text = text.replace(path, "<tmp>")
+    return text.replace(str(ROOT), "<repo>")
+
+
+def run(snippet: Snippet, engine: str = "sqlite") -> RunResult:
+    """Run `snippet` on `engine` in the sandbox and return its output.
+
+    Raises:
+        LabError: if the snippet raises (located at the failing line of the snippet)
+            or does not finish within its time limit (located where it was stuck).
+    """
+    timeout = snippet.timeout
+    with tempfile.TemporaryDirectory(prefix="lab-run-") as folder:
+        workdir = Path(folder)
+        process = subprocess.Popen(
+            [sys.executable, "-m", snippet.module],
+            cwd=workdir, env=sandbox_env(workdir, engine, timeout),
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+        )
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+            hung = False
+        except subprocess.TimeoutExpired:
+            _kill_group(process)
+            stdout, stderr = process.communicate()
+            hung = True
+        finally:
+            _kill_group(process)
+        out = normalize(stdout.decode("utf-8", "replace"), workdir)
+        err = normalize(stderr.decode("utf-8", "replace"), workdir)
+    if hung:
+        path, line = _innermost_frame(err, snippet, newest_first=True)
+        raise LabError(
+            path, line, f"{snippet.name} did not finish within {timeout:g} s; it was here",
+            "make it finish (a missing timeout? a server never shut down?) or, if it really "
+            "needs longer, set TIMEOUT = <seconds> at the top of the module",
+            detail=_tail(err),
+        )
+    if process.returncode != 0:
+        path, line = _innermost_frame(err, snippet, newest_first=False)
+        last = err.strip().splitlines()[-1] if err.strip() else f"exit code {process.returncode}"
+        raise LabError(
+            path, line, f"{snippet.name} failed on {engine}: {last}",
+            f"run `LAB_ENGINE={engine} python -m {snippet.module}` to see the whole traceback",
+            detail=_tail(err),
+        )
+    return RunResult(snippet, engine, out, err)
+
+
+def _kill_group(process: subprocess.Popen[bytes]) -> None:
+    """Stop the snippet and anything it started (servers, workers)."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)
+
+
+def _innermost_frame(stderr: str, snippet: Snippet, newest_first: bool) -> tuple[Path, int]:
+    """The deepest frame inside `snippets/` named in a traceback or a faulthandler dump."""
+    frames = [
+        (Path(m["file"].replace("<repo>", str(ROOT))), int(m["line"]))
+        for m in FRAME.finditer(stderr)
+    ]
+    ours = [f for f in frames if "snippets" in f[0].parts]
+    if not ours:
+        return snippet.path, 0
+    return ours[0] if newest_first else ours[-1]
+
+
+def _tail(text: str, lines: int = 15) -> str:
+    return "\n".join(text.strip().splitlines()[-lines:])

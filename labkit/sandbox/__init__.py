@@ -1,0 +1,1 @@
+"""The folder put first on `PYTHONPATH` of every snippet run; see `sitecustomize`."""

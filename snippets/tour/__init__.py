@@ -1,0 +1,1 @@
+"""Snippets of the "How this site works" page: one for each thing the machinery does."""

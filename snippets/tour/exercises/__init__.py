@@ -1,0 +1,1 @@
+"""Exercises of the "How this site works" page."""
