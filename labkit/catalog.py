@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from labkit.paths import SNIPPETS
+from labkit import paths
 
 EXERCISES_DIR = "exercises"
 DEFAULT_TIMEOUT = 60.0
@@ -95,20 +95,21 @@ def _public_py(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.py") if not p.name.startswith("_"))
 
 
-def chapters(root: Path = SNIPPETS) -> list[Path]:
+def chapters(root: Path | None = None) -> list[Path]:
     """Chapter packages, in alphabetical order."""
+    root = root or paths.SNIPPETS
     return sorted(
         p for p in root.iterdir()
         if p.is_dir() and (p / "__init__.py").exists() and not p.name.startswith("_")
     )
 
 
-def snippets(root: Path = SNIPPETS) -> list[Snippet]:
+def snippets(root: Path | None = None) -> list[Snippet]:
     """Every runnable snippet module."""
     return [Snippet(path) for chapter in chapters(root) for path in _public_py(chapter)]
 
 
-def exercises(root: Path = SNIPPETS) -> list[Exercise]:
+def exercises(root: Path | None = None) -> list[Exercise]:
     """Every exercise (a stub with a `_checks` module beside it)."""
     found = []
     for chapter in chapters(root):
@@ -129,7 +130,7 @@ class UnknownName(LookupError):
         self.suggestion = close[0] if close else None
 
 
-def find_snippet(name: str, root: Path = SNIPPETS) -> Snippet:
+def find_snippet(name: str, root: Path | None = None) -> Snippet:
     """The snippet called `chapter.topic`; raises `UnknownName` otherwise."""
     known = {s.name: s for s in snippets(root)}
     if name in known:
@@ -137,7 +138,7 @@ def find_snippet(name: str, root: Path = SNIPPETS) -> Snippet:
     raise UnknownName("snippet", name, list(known))
 
 
-def find_exercise(name: str, root: Path = SNIPPETS) -> Exercise:
+def find_exercise(name: str, root: Path | None = None) -> Exercise:
     """The exercise called `chapter.name`; raises `UnknownName` otherwise."""
     known = {e.name: e for e in exercises(root)}
     if name in known:

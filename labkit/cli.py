@@ -8,7 +8,7 @@ import runpy
 import sys
 from collections.abc import Sequence
 
-from labkit import catalog, db, exercises, outputs, runner
+from labkit import catalog, db, exercises, outputs, paths, runner
 from labkit.catalog import UnknownName
 from labkit.errors import LabError
 
@@ -66,7 +66,7 @@ def cmd_record(args: argparse.Namespace) -> int:
                 failed += 1
                 continue
             state = "wrote" if changed else "same "
-            print(f"{state} {outputs.output_path(snippet, engine).relative_to(outputs.ROOT)}")
+            print(f"{state} {outputs.output_path(snippet, engine).relative_to(paths.ROOT)}")
     return 1 if failed else 0
 
 

@@ -31,10 +31,10 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from labkit import catalog, measure, outputs, quiz, regions, stamp
+from labkit import catalog, measure, outputs, paths, quiz, regions, stamp
 from labkit.db import ENGINES
 from labkit.errors import LabError
-from labkit.paths import SNIPPETS, display_path, run_command
+from labkit.paths import display_path, run_command
 
 DIRECTIVES = ("snippet", "output", "exercise")
 DIRECTIVE = re.compile(r"^(?P<indent>\s*)@(?P<name>[a-z]+)\b\s*(?P<args>.*)$")
@@ -61,7 +61,7 @@ def _snippet_for(path: Path) -> catalog.Snippet:
     if not path.is_file():
         raise LabError(path, 0, "snippet file not found",
                        "give the path relative to snippets/, e.g. tour/request_line.py")
-    if path.parent.parent != SNIPPETS or path.name.startswith("_"):
+    if path.parent.parent != paths.SNIPPETS or path.name.startswith("_"):
         raise LabError(path, 0, "not a snippet module",
                        "snippets live in snippets/<chapter>/<topic>.py")
     snippet = catalog.Snippet(path)
@@ -140,8 +140,10 @@ class LabPreprocessor(Preprocessor):
             index += 1
         if self.shown:
             tested = stamp.line(self.shown, self.engines)
-            out.extend(self._stash("", f'<p class="lab-stamp">Tested with {html.escape(tested)}'
-                                   " — every snippet on this page ran in the test suite.</p>"))
+            out.extend(self._stash("", f'<div class="lab-stamp">Tested with {html.escape(tested)}'
+                                   " — every snippet on this page ran in the test suite.</div>"))
+        while out and not out[-1].strip():
+            out.pop()  # a trailing blank line would keep the last placeholder in a <p>
         return out
 
     def _quiz(self, lines: list[str], index: int, start: re.Match[str], out: list[str]) -> int:
@@ -177,6 +179,10 @@ class LabPreprocessor(Preprocessor):
             return [indent + text if text else text for text in produced]
         except LabError as error:
             return self._fail(index, line, error, indent)
+        except catalog.UnknownName as error:
+            problem = LabError(self._page_name(), self._page_line(index), str(error.args[0]),
+                               "use a name that `python -m snippets list` shows")
+            return self._fail(index, line, problem, indent)
         except ValueError as error:
             problem = LabError(self._page_name(), self._page_line(index),
                                f"cannot read the directive: {error}",
@@ -190,7 +196,7 @@ class LabPreprocessor(Preprocessor):
 
     def _render_snippet(self, target: str, options: dict[str, str]) -> list[str]:
         ref, _, region = target.partition("#")
-        path = SNIPPETS / ref
+        path = paths.SNIPPETS / ref
         snippet = _snippet_for(path)
         source = regions.load(path)
         highlight = tuple(options.get("highlight", "").split())
@@ -206,7 +212,7 @@ class LabPreprocessor(Preprocessor):
         return ["", *self._code_fence(excerpt.code, "python", attrs), "", *run_box, ""]
 
     def _render_output(self, target: str, options: dict[str, str]) -> list[str]:
-        snippet = _snippet_for(SNIPPETS / target)
+        snippet = _snippet_for(paths.SNIPPETS / target)
         chosen = options.get("engines", " ".join(snippet.engines)).split()
         for engine in chosen:
             if engine not in snippet.engines:

@@ -57,14 +57,15 @@ def validate(path: Path, pages: Iterable[str]) -> list[LabError]:
         pages: Paths of all pages relative to `docs/`, for checking prerequisites.
     """
     try:
-        block, _ = _block(path)
+        block, end = _block(path)
         node = yaml.compose(block)
     except LabError as error:
         return [error]
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1
-        return [LabError(path, line, f"front matter is not valid YAML: {error}", EXAMPLE)]
+        what = " ".join(filter(None, [getattr(error, "context", ""), getattr(error, "problem", "")]))
+        return [LabError(path, line, f"front matter is not valid YAML: {what or error}", EXAMPLE)]
     if not isinstance(node, yaml.MappingNode):
         return [LabError(path, 2, "front matter must be a mapping of fields", EXAMPLE)]
     where = {k.value: k.start_mark.line + 2 for k, _ in node.value}
@@ -91,7 +92,25 @@ def validate(path: Path, pages: Iterable[str]) -> list[LabError]:
             err(field, f"'{field}' must be non-empty text")
     if kind == "lesson":
         _check_lesson(data, pages, err)
+        errors.extend(_title_headings(path, end))
     return errors
+
+
+def _title_headings(path: Path, end: int) -> list[LabError]:
+    """A lesson's title comes from its front matter; a `# ` heading would repeat it."""
+    found = []
+    fence = ""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines[end:], start=end + 1):
+        stripped = line.lstrip()
+        if stripped.startswith(("```", "~~~")):
+            marker = stripped[:3]
+            fence = "" if fence == marker else (fence or marker)
+        elif not fence and line.startswith("# "):
+            found.append(LabError(path, number, "a lesson takes its title from front matter; "
+                                  "this '# ' heading repeats it",
+                                  "delete the heading, or make it a '## ' section"))
+    return found
 
 
 def _check_lesson(data: dict, pages: Iterable[str], err) -> None:  # type: ignore[no-untyped-def]

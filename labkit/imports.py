@@ -6,13 +6,13 @@ import ast
 from functools import lru_cache
 from pathlib import Path
 
-from labkit.paths import ROOT
+from labkit import paths
 
 
 @lru_cache(maxsize=1024)
 def _imported_names(path: Path, mtime_ns: int) -> tuple[str, ...]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    package = path.relative_to(ROOT).parent.parts
+    package = path.relative_to(paths.ROOT).parent.parts
     names: list[str] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -43,7 +43,7 @@ def local_files(path: Path) -> set[Path]:
         for name in imported_names(current):
             if name.split(".")[0] != "snippets":
                 continue
-            stem = ROOT.joinpath(*name.split("."))
+            stem = paths.ROOT.joinpath(*name.split("."))
             for candidate in (stem.with_suffix(".py"), stem / "__init__.py"):
                 if candidate.is_file():
                     todo.append(candidate.resolve())

@@ -16,11 +16,11 @@ import platform
 from dataclasses import dataclass
 from pathlib import Path
 
-from labkit import measure
+from labkit import measure, paths
 from labkit.catalog import Snippet
 from labkit.errors import LabError
 from labkit.imports import local_files
-from labkit.paths import OUTPUTS_DIR, ROOT, run_command
+from labkit.paths import OUTPUTS_DIR, run_command
 from labkit.runner import RunResult
 
 HEADER_END = "# ---- output ----"
@@ -47,7 +47,7 @@ def source_hash(path: Path) -> str:
     """SHA-256 of a snippet and of every `snippets` module it imports, transitively."""
     digest = hashlib.sha256()
     for file in sorted(local_files(path)):
-        digest.update(file.relative_to(ROOT).as_posix().encode() + b"\0")
+        digest.update(file.relative_to(paths.ROOT).as_posix().encode() + b"\0")
         digest.update(file.read_bytes() + b"\0")
     return digest.hexdigest()
 
@@ -115,7 +115,7 @@ def fresh(snippet: Snippet, engine: str = "sqlite") -> Recorded:
         raise LabError(
             recorded.path, 3,
             f"recorded output of {snippet.name} on {engine} is stale: "
-            f"{snippet.path.relative_to(ROOT)} (or a module it imports) changed since",
+            f"{snippet.path.relative_to(paths.ROOT)} (or a module it imports) changed since",
             f"re-record it: {record_command(snippet, engine)}",
         )
     return recorded

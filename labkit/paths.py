@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-"""The repository root (the folder holding `mkdocs.yml`)."""
+ROOT = Path(os.environ.get("LAB_ROOT") or Path(__file__).resolve().parent.parent).resolve()
+"""The repository root (the folder holding `mkdocs.yml`); `LAB_ROOT` overrides it (tests)."""
 
 SNIPPETS = ROOT / "snippets"
 """The `snippets` package: `snippets/<chapter>/<topic>.py`."""
 
 DOCS = ROOT / "docs"
 """The pages of the site."""
+
+
+def use_root(root: Path) -> None:
+    """Point labkit at another project tree (the tests build small sites of their own)."""
+    global ROOT, SNIPPETS, DOCS
+    ROOT = root.resolve()
+    SNIPPETS = ROOT / "snippets"
+    DOCS = ROOT / "docs"
 
 OUTPUTS_DIR = "_outputs"
 """Name of the folder, inside each chapter package, that holds recorded outputs."""

@@ -19,11 +19,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from labkit import paths
 from labkit.catalog import Snippet
 from labkit.db import ENGINES
 from labkit.errors import LabError
 from labkit.measure import MARKER_ENV
-from labkit.paths import ROOT
 
 SANDBOX = Path(__file__).resolve().parent / "sandbox"
 PASSED_THROUGH = ("PATH", "CI", *tuple(e.url_env for e in ENGINES.values()))
@@ -49,7 +49,7 @@ def sandbox_env(workdir: Path, engine: str, timeout: float) -> dict[str, str]:
         HOME=str(workdir), TMPDIR=str(tmp), TZ="UTC", LANG="C.UTF-8", LC_ALL="C.UTF-8",
         PYTHONHASHSEED="0", PYTHONIOENCODING="utf-8", PYTHONUTF8="1",
         PYTHONDONTWRITEBYTECODE="1", NO_COLOR="1", COLUMNS="100",
-        PYTHONPATH=os.pathsep.join([str(SANDBOX), str(ROOT)]),
+        PYTHONPATH=os.pathsep.join([str(SANDBOX), str(paths.ROOT)]),
         LAB_SANDBOX="1", LAB_TIMEOUT=str(timeout), LAB_ENGINE=engine,
     )
     env[MARKER_ENV] = "1"
@@ -60,7 +60,7 @@ def normalize(text: str, workdir: Path) -> str:
     """Replace machine-specific paths with stable placeholders."""
     for path in {str(workdir.resolve()), str(workdir)}:
         text = text.replace(path, "<tmp>")
-    return text.replace(str(ROOT), "<repo>")
+    return text.replace(str(paths.ROOT), "<repo>")
 
 
 def run(snippet: Snippet, engine: str = "sqlite") -> RunResult:
@@ -117,7 +117,7 @@ def _kill_group(process: subprocess.Popen[bytes]) -> None:
 def _innermost_frame(stderr: str, snippet: Snippet, newest_first: bool) -> tuple[Path, int]:
     """The deepest frame inside `snippets/` named in a traceback or a faulthandler dump."""
     frames = [
-        (Path(m["file"].replace("<repo>", str(ROOT))), int(m["line"]))
+        (Path(m["file"].replace("<repo>", str(paths.ROOT))), int(m["line"]))
         for m in FRAME.finditer(stderr)
     ]
     ours = [f for f in frames if "snippets" in f[0].parts]

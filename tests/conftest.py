@@ -1,0 +1,23 @@
+"""Fixtures shared by the whole suite."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from labkit import paths
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Iterator[Path]:
+    """A throwaway project root that labkit points at for the duration of one test."""
+    root = tmp_path / "project"
+    (root / "snippets").mkdir(parents=True)
+    (root / "snippets" / "__init__.py").write_text('"""Test snippets."""\n')
+    (root / "docs").mkdir()
+    old = paths.ROOT
+    paths.use_root(root)
+    yield root
+    paths.use_root(old)

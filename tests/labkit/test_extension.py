@@ -1,0 +1,117 @@
+"""The Markdown extension on its own, as any generator would load it."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import re
+
+import markdown
+import pytest
+
+from labkit import outputs, runner
+from labkit.extension import PageInfo, current_page
+from tests.labkit.test_runner import write_snippet
+
+EXTENSIONS = ["admonition", "attr_list", "pymdownx.details", "pymdownx.superfences",
+              "pymdownx.tabbed", "pymdownx.highlight", "labkit.extension"]
+CODE = (
+    '"""Say hello."""\n\n'
+    "def main():\n"
+    "    # --8<-- [start:greet]\n"
+    "    name = 'reader'\n"
+    "    print(f'hello {name}')  # [mark:print]\n"
+    "    # --8<-- [end:greet]\n\n"
+    "if __name__ == '__main__':\n    main()\n"
+)
+
+
+def render(text: str, page: Path | None = None) -> str:
+    token = current_page.set(PageInfo(page, 10) if page else None)
+    try:
+        html = markdown.markdown(text, extensions=EXTENSIONS)
+    finally:
+        current_page.reset(token)
+    return html
+
+
+def text_of(html: str) -> str:
+    """The text a reader sees, without syntax-highlighting spans."""
+    return re.sub(r"<[^>]+>", "", html)
+
+
+@pytest.fixture
+def hello(project: Path):  # type: ignore[no-untyped-def]
+    snippet = write_snippet(project, "hello", CODE)
+    outputs.write(runner.run(snippet))
+    return snippet
+
+
+def test_snippet_region_with_highlight_and_run_box(hello) -> None:  # type: ignore[no-untyped-def]
+    html = render('@snippet demo/hello.py#greet title="Greeting" highlight="print"\n')
+    assert "Greeting" in html
+    assert 'class="hll"' in html, "the marked line is highlighted"
+    assert "--8&lt;--" not in html and "[mark:" not in html
+    assert "python -m snippets.demo.hello" in text_of(html) and "lab-run" in html
+
+
+def test_output_and_stamp(hello) -> None:  # type: ignore[no-untyped-def]
+    html = render("@snippet demo/hello.py\n@output demo/hello.py\n")
+    assert '<div class="lab-output" data-engine="sqlite">' in html
+    assert "hello reader" in html
+    assert '<div class="lab-stamp">Tested with Python 3.' in html
+    assert "<p><div" not in html
+
+
+def test_directives_inside_fences_are_left_alone(hello) -> None:  # type: ignore[no-untyped-def]
+    html = render("```text\n@snippet demo/nothing.py\n```\n")
+    assert "@snippet demo/nothing.py" in html and "lab-error" not in html
+
+
+def test_directives_inside_tabs(hello) -> None:  # type: ignore[no-untyped-def]
+    html = render('=== "Code"\n\n    @snippet demo/hello.py#greet\n')
+    assert "tabbed-set" in html and "hello {name}" in text_of(html)
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("@snippet demo/absent.py", "snippets/demo/absent.py: snippet file not found"),
+        ("@snippet demo/hello.py#nope", "no region named 'nope'"),
+        ("@snippet demo/hello.py#greet highlight=hot", "nothing named 'hot' to highlight"),
+        ("@output demo/hello.py engines=postgresql", "demo.hello does not run on postgresql"),
+        ("@exercise demo.nothing", "no exercise named 'demo.nothing'"),
+        ("@snipet demo/hello.py", "unknown directive @snipet"),
+    ],
+)
+def test_mistakes_are_logged_with_page_line_and_shown(
+    hello, project: Path, caplog: pytest.LogCaptureFixture, line: str, message: str  # type: ignore[no-untyped-def]
+) -> None:
+    page = project / "docs" / "page.md"
+    with caplog.at_level(logging.WARNING, logger="mkdocs.labkit"):
+        html = render(f"Intro\n\n{line}\n", page)
+    assert "lab-error" in html
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "docs/page.md:13" in logged, logged
+    assert message in logged
+    assert "fix:" in logged
+
+
+def test_stale_output_names_the_record_command(hello, caplog: pytest.LogCaptureFixture) -> None:  # type: ignore[no-untyped-def]
+    hello.path.write_text(CODE.replace("reader", "learner"))
+    with caplog.at_level(logging.WARNING, logger="mkdocs.labkit"):
+        render("@output demo/hello.py\n")
+    logged = caplog.records[0].getMessage()
+    assert "snippets/demo/_outputs/hello.txt:3" in logged and "is stale" in logged
+    assert "python -m snippets record demo.hello" in logged
+
+
+def test_unclosed_quiz(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="mkdocs.labkit"):
+        render("/// quiz\nQ: a?\n+ b :: c\n- d :: e\n")
+    assert "quiz block is never closed" in caplog.records[0].getMessage()
+
+
+def test_text_starting_with_at_is_not_a_directive() -> None:
+    assert "@alice wrote this" in render("@alice wrote this\n")

@@ -1,0 +1,87 @@
+"""Helpers shared by the tests: real servers, throwaway projects and strict builds."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from labkit import db, paths
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def require_server(engine_name: str) -> None:
+    """Skip when the engine's server is unreachable; fail instead when `CI` is set."""
+    reason = db.reachable(db.ENGINES[engine_name])
+    if reason is None:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}, and CI is set: CI must run against real servers")
+    pytest.skip(f"{reason} (start it, or point {db.ENGINES[engine_name].url_env} at one)")
+
+
+LESSON = """\
+---
+title: {title}
+objectives:
+  - Explain one thing
+  - Measure another thing
+  - Write a third thing
+prerequisites: []
+difficulty: beginner
+time: 5 min
+---
+"""
+
+
+def make_project(root: Path, pages: dict[str, str], files: dict[str, str] | None = None) -> Path:
+    """Write a small project (the real config, hooks and theme) with the given pages and files.
+
+    Args:
+        root: An empty folder.
+        pages: Page path under `docs/` -> Markdown (front matter included).
+        files: Other files (snippets, outputs) by path relative to `root`.
+    """
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = "nav:\n" + "".join(f"  - {page}\n" for page in pages)
+    config = re.sub(r"^nav:\n(?:  .*\n)+", nav, config, flags=re.M)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for folder in ("hooks", "overrides"):
+        shutil.copytree(REPO / folder, root / folder)
+    (root / "docs").mkdir()
+    (root / "docs" / "assets").symlink_to(REPO / "docs" / "assets")
+    (root / "snippets").mkdir()
+    (root / "snippets" / "__init__.py").write_text('"""Test snippets."""\n')
+    for name, text in {**pages, **(files or {})}.items():
+        target = root / "docs" / name if name in pages else root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+def build(root: Path) -> subprocess.CompletedProcess[str]:
+    """Strict build of the project at `root` into `root/site`, as a contributor runs it."""
+    env = {**os.environ, "LAB_ROOT": str(root), "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
+        cwd=root, env=env, capture_output=True, text=True, timeout=300, check=False,
+    )
+
+
+def record(root: Path, name: str) -> None:
+    """Record a snippet's output in the project at `root`, in this process."""
+    from labkit import catalog, outputs, runner
+
+    old = paths.ROOT
+    paths.use_root(root)
+    try:
+        outputs.write(runner.run(catalog.find_snippet(name)))
+    finally:
+        paths.use_root(old)
