@@ -64,7 +64,8 @@ def validate(path: Path, pages: Iterable[str]) -> list[LabError]:
     except yaml.YAMLError as error:
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1
-        what = " ".join(filter(None, [getattr(error, "context", ""), getattr(error, "problem", "")]))
+        parts = [getattr(error, "context", ""), getattr(error, "problem", "")]
+        what = " ".join(p for p in parts if p)
         return [LabError(path, line, f"front matter is not valid YAML: {what or error}", EXAMPLE)]
     if not isinstance(node, yaml.MappingNode):
         return [LabError(path, 2, "front matter must be a mapping of fields", EXAMPLE)]

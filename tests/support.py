@@ -49,6 +49,7 @@ def make_project(root: Path, pages: dict[str, str], files: dict[str, str] | None
         pages: Page path under `docs/` -> Markdown (front matter included).
         files: Other files (snippets, outputs) by path relative to `root`.
     """
+    root.mkdir(parents=True, exist_ok=True)
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     nav = "nav:\n" + "".join(f"  - {page}\n" for page in pages)
     config = re.sub(r"^nav:\n(?:  .*\n)+", nav, config, flags=re.M)
@@ -57,6 +58,7 @@ def make_project(root: Path, pages: dict[str, str], files: dict[str, str] | None
         shutil.copytree(REPO / folder, root / folder)
     (root / "docs").mkdir()
     (root / "docs" / "assets").symlink_to(REPO / "docs" / "assets")
+    (root / "labkit").symlink_to(REPO / "labkit")  # watched by mkdocs.yml
     (root / "snippets").mkdir()
     (root / "snippets" / "__init__.py").write_text('"""Test snippets."""\n')
     for name, text in {**pages, **(files or {})}.items():
@@ -66,12 +68,20 @@ def make_project(root: Path, pages: dict[str, str], files: dict[str, str] | None
     return root
 
 
-def build(root: Path) -> subprocess.CompletedProcess[str]:
-    """Strict build of the project at `root` into `root/site`, as a contributor runs it."""
+def build(
+    root: Path, out: Path | None = None, tool: str = "mkdocs"
+) -> subprocess.CompletedProcess[str]:
+    """Strict build of the project at `root` into `out` (default `root/site`).
+
+    Args:
+        root: The project (the repository itself, or one made by `make_project`).
+        out: The folder to build into.
+        tool: `mkdocs` or its drop-in fork `properdocs`.
+    """
     env = {**os.environ, "LAB_ROOT": str(root), "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
-        cwd=root, env=env, capture_output=True, text=True, timeout=300, check=False,
+        [sys.executable, "-m", tool, "build", "--strict", "-d", str(out or root / "site")],
+        cwd=root, env=env, capture_output=True, text=True, timeout=600, check=False,
     )
 
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
-
 import re
+from pathlib import Path
 
 import markdown
 import pytest

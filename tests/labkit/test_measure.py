@@ -20,7 +20,7 @@ def test_marked_when_recorded(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_a_failed_claim_raises() -> None:
-    with pytest.raises(measure.ClaimFailed, match="measured 2.0×, but the page claims ≥ 5×"):
+    with pytest.raises(measure.ClaimFailed, match=r"measured 2\.0×, but the page claims ≥ 5×"):
         measure.measured(2.0, unit="×", at_least=5)
     with pytest.raises(measure.ClaimFailed, match="≤ 10 ms"):
         measure.measured(11.0, unit=" ms", at_most=10)

@@ -62,7 +62,7 @@ def test_network_beyond_loopback_is_refused(project: Path) -> None:
         "    socket.create_connection(('192.0.2.1', 80), timeout=1)\n"
         "main()\n"
     ))
-    with pytest.raises(LabError, match="network access to '192.0.2.1' is blocked"):
+    with pytest.raises(LabError, match=r"network access to '192\.0\.2\.1' is blocked"):
         runner.run(snippet)
 
 

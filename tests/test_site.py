@@ -1,0 +1,105 @@
+"""The whole site, built strictly into a temporary folder, and its HTML checked."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from labkit import catalog
+from tests.support import REPO, build
+
+pytestmark = pytest.mark.xdist_group("site")
+DIRECTIVE = re.compile(r"^\s*@(snippet|output|exercise)\s+(\S+)", re.M)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = build(REPO, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def pages() -> list[Path]:
+    docs = REPO / "docs"
+    return sorted(p for p in docs.rglob("*.md") if not p.is_relative_to(docs / "assets"))
+
+
+def html_of(site: Path, page: Path) -> str:
+    relative = page.relative_to(REPO / "docs").with_suffix("")
+    folder = relative.parent if relative.name == "index" else relative
+    return (site / folder / "index.html").read_text(encoding="utf-8")
+
+
+def directives(page: Path) -> list[tuple[str, str]]:
+    text = re.sub(r"^```.*?^```", "", page.read_text(encoding="utf-8"), flags=re.M | re.S)
+    return DIRECTIVE.findall(text)
+
+
+def visible(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html)
+
+
+@pytest.mark.parametrize("page", pages(), ids=lambda p: str(p.relative_to(REPO / "docs")))
+def test_page_renders_its_snippets_outputs_and_run_boxes(site: Path, page: Path) -> None:
+    html = html_of(site, page)
+    assert "lab-error" not in html, "a directive could not be built"
+    assert not re.search(r"<p>@(snippet|output|exercise)\s", html), "an include was left as text"
+    found = directives(page)
+    snippets_shown = [t for kind, t in found if kind == "snippet"]
+    assert len(re.findall(r'class="[^"]*\blab-run\b', html)) == len(snippets_shown)
+    for target in snippets_shown:
+        module = "snippets." + target.split("#")[0].removesuffix(".py").replace("/", ".")
+        assert f"python -m {module}" in visible(html)
+    for kind, target in found:
+        if kind == "output":
+            snippet = catalog.Snippet(REPO / "snippets" / target)
+            assert html.count(f"python -m {snippet.module}</code> (recorded run)") == len(
+                snippet.engines
+            )
+    if snippets_shown:
+        assert 'class="lab-stamp">Tested with Python ' in html
+
+
+def test_lesson_pages_show_their_card(site: Path) -> None:
+    html = html_of(site, REPO / "docs" / "how-this-site-works.md")
+    card = html[html.index('class="lab-card"'):]
+    assert "Beginner" in card and "15 min" in card and "Nothing: you can start here" in card
+
+
+def test_search_index_has_every_page(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    for page in pages():
+        relative = page.relative_to(REPO / "docs").with_suffix("")
+        expected = "" if str(relative) == "index" else (
+            f"{relative.parent}/" if relative.name == "index" else f"{relative}/"
+        )
+        assert expected.replace("./", "") in locations, f"{page} is not searchable"
+
+
+def test_api_reference_covers_every_snippet_module(site: Path) -> None:
+    html = (site / "reference" / "snippets" / "index.html").read_text()
+    for snippet in catalog.snippets():
+        assert f'id="{snippet.module}"' in html, f"{snippet.module} missing from the reference"
+
+
+def test_no_page_requests_an_outside_host(site: Path) -> None:
+    pattern = re.compile(
+        r'<(?:script[^>]+src|img[^>]+src|link[^>]+rel="(?:stylesheet|preload|preconnect|icon)"'
+        r'[^>]+href)="(?:https?:)?//', re.I,
+    )
+    for html in site.rglob("*.html"):
+        assert not pattern.search(html.read_text()), f"{html} loads something from outside"
+    css_js = [*site.rglob("*.css"), *site.rglob("*.js")]
+    for asset in css_js:
+        assert "fonts.googleapis.com" not in asset.read_text(errors="ignore"), asset
+
+
+def test_properdocs_builds_the_site_too(tmp_path: Path) -> None:
+    result = build(REPO, tmp_path / "site", tool="properdocs")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "how-this-site-works" / "index.html").exists()
