@@ -18,7 +18,7 @@ $(READY): pyproject.toml requirements.lock
 
 ## serve: set up, then serve the site on http://127.0.0.1:8000 with live reload
 serve: $(READY)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 ## test: set up, then run the whole test suite (snippets, outputs, site build, browser)
 test: $(READY)
