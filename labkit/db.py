@@ -4,6 +4,19 @@ Database snippets run on SQLite by default, so they work on a bare machine. Set
 `LAB_ENGINE` to `postgresql` or `mariadb` to run the same snippet on a real server;
 the connection settings come from `LAB_POSTGRES_URL`, `LAB_MARIADB_URL` and
 `LAB_REDIS_URL` (defaults: the servers on 127.0.0.1 described in the README).
+
+Snippets work in a throwaway space, removed when they finish, so they can create
+tables freely and run side by side:
+
+```python
+with db.scratch() as conn:            # one DB-API connection
+    ...
+with db.scratch_space() as space:     # as many connections as you need
+    first, second = space.connect(), space.connect()
+    engine = sqlalchemy.create_engine(space.sqlalchemy_url)
+with db.redis_scratch() as space:     # Redis, with a key prefix of its own
+    space.client.set(space.key("greeting"), "hello", ex=60)
+```
 """
 
 from __future__ import annotations
@@ -12,11 +25,13 @@ import os
 import secrets
 import socket
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 ENGINE_ENV = "LAB_ENGINE"
 
@@ -39,7 +54,7 @@ class Engine:
 
 
 ENGINES: dict[str, Engine] = {
-    "sqlite": Engine("sqlite", "SQLite", "LAB_SQLITE_PATH", ":memory:", "?"),
+    "sqlite": Engine("sqlite", "SQLite", "LAB_SQLITE_PATH", "", "?"),
     "postgresql": Engine(
         "postgresql", "PostgreSQL", "LAB_POSTGRES_URL",
         "postgresql://postgres@127.0.0.1:5432/test", "%s",
@@ -51,16 +66,20 @@ ENGINES: dict[str, Engine] = {
 }
 
 
+class ServerUnreachable(SystemExit):
+    """Raised, as one clear line instead of a traceback, when a server is not there."""
+
+
 def current() -> Engine:
     """The engine chosen by `LAB_ENGINE` (SQLite when unset)."""
     name = os.environ.get(ENGINE_ENV, "sqlite")
     if name not in ENGINES:
-        raise ValueError(f"{ENGINE_ENV}={name!r}: choose one of {', '.join(ENGINES)}")
+        raise SystemExit(f"{ENGINE_ENV}={name!r}: choose one of {', '.join(ENGINES)}")
     return ENGINES[name]
 
 
 def reachable(engine: Engine, timeout: float = 1.0) -> str | None:
-    """Return `None` if the engine's server accepts connections, else the reason it does not."""
+    """Return `None` if the engine's server accepts connections, else why it does not."""
     if engine.name == "sqlite":
         return None
     parts = urlsplit(engine.url)
@@ -68,63 +87,133 @@ def reachable(engine: Engine, timeout: float = 1.0) -> str | None:
     try:
         with socket.create_connection((host, port), timeout=timeout):
             return None
-    except OSError as error:
-        return f"{engine.label} is not reachable at {host}:{port} ({error.strerror or error})"
+    except OSError:
+        return f"{engine.label} not reachable at {host}:{port}; set {engine.url_env}"
+
+
+def require(engine: Engine) -> None:
+    """Stop with one clear line if the engine's server is not reachable."""
+    reason = reachable(engine)
+    if reason:
+        raise ServerUnreachable(reason)
+
+
+@dataclass
+class Scratch:
+    """A throwaway database space: a SQLite file, a PostgreSQL schema or a MariaDB database."""
+
+    engine: Engine
+    name: str
+    path: Path | None = None
+
+    def connect(self) -> Any:
+        """A new DB-API connection into the space (call it again for a second session)."""
+        if self.engine.name == "sqlite":
+            return sqlite3.connect(self.path)  # type: ignore[arg-type]
+        if self.engine.name == "postgresql":
+            import psycopg
+
+            return psycopg.connect(self.engine.url, options=f"-c search_path={self.name}")
+        import pymysql
+
+        parts = urlsplit(self.engine.url)
+        return pymysql.connect(
+            host=parts.hostname, port=parts.port or 3306, user=parts.username or "root",
+            password=parts.password or "", database=self.name,
+        )
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        """The same space as a SQLAlchemy URL."""
+        if self.engine.name == "sqlite":
+            return f"sqlite+pysqlite:///{self.path}"
+        parts = urlsplit(self.engine.url)
+        if self.engine.name == "postgresql":
+            options = quote(f"-c search_path={self.name}")
+            return f"postgresql+psycopg://{parts.netloc}{parts.path}?options={options}"
+        return f"mysql+pymysql://{parts.netloc}/{self.name}"
+
+
+def _admin(engine: Engine, statement: str) -> None:
+    if engine.name == "postgresql":
+        import psycopg
+
+        with psycopg.connect(engine.url, autocommit=True) as conn:
+            conn.execute(statement)
+    else:
+        import pymysql
+
+        parts = urlsplit(engine.url)
+        conn = pymysql.connect(host=parts.hostname, port=parts.port or 3306,
+                               user=parts.username or "root", password=parts.password or "")
+        try:
+            with conn.cursor() as cursor:
+                cursor.execute(statement)
+        finally:
+            conn.close()
+
+
+@contextmanager
+def scratch_space(engine: Engine | None = None) -> Iterator[Scratch]:
+    """Create a throwaway space on `engine` (default: `LAB_ENGINE`) and remove it afterwards."""
+    engine = engine or current()
+    if engine.name == "redis":
+        raise ValueError("Redis is not a SQL database; use redis_client()")
+    require(engine)
+    name = f"lab_{secrets.token_hex(4)}"
+    if engine.name == "sqlite":
+        with tempfile.TemporaryDirectory(prefix="lab-sqlite-") as folder:
+            yield Scratch(engine, name, Path(folder) / f"{name}.db")
+        return
+    kind = "SCHEMA" if engine.name == "postgresql" else "DATABASE"
+    _admin(engine, f"CREATE {kind} {name}")
+    try:
+        yield Scratch(engine, name)
+    finally:
+        _admin(engine, f"DROP {kind} {name}" + (" CASCADE" if kind == "SCHEMA" else ""))
 
 
 @contextmanager
 def scratch(engine: Engine | None = None) -> Iterator[Any]:
-    """Yield a DB-API connection to a throwaway database, removed afterwards.
-
-    On SQLite it is an in-memory database; on PostgreSQL a fresh schema; on MariaDB
-    a fresh database. Snippets can then create tables freely, even in parallel.
-    """
-    engine = engine or current()
-    scratch_name = f"lab_{secrets.token_hex(4)}"
-    if engine.name == "sqlite":
-        conn = sqlite3.connect(engine.url)
+    """Yield one DB-API connection to a throwaway space, removed afterwards."""
+    with scratch_space(engine) as space:
+        conn = space.connect()
         try:
             yield conn
         finally:
             conn.close()
-    elif engine.name == "postgresql":
-        import psycopg
-
-        conn = psycopg.connect(engine.url)
-        try:
-            conn.execute(f"CREATE SCHEMA {scratch_name}")
-            conn.execute(f"SET search_path TO {scratch_name}")
-            conn.commit()
-            yield conn
-        finally:
-            conn.rollback()
-            conn.execute(f"DROP SCHEMA {scratch_name} CASCADE")
-            conn.commit()
-            conn.close()
-    elif engine.name == "mariadb":
-        import pymysql
-
-        parts = urlsplit(engine.url)
-        conn = pymysql.connect(
-            host=parts.hostname, port=parts.port or 3306, user=parts.username or "root",
-            password=parts.password or "", autocommit=False,
-        )
-        try:
-            with conn.cursor() as cursor:
-                cursor.execute(f"CREATE DATABASE {scratch_name}")
-                cursor.execute(f"USE {scratch_name}")
-            yield conn
-        finally:
-            conn.rollback()
-            with conn.cursor() as cursor:
-                cursor.execute(f"DROP DATABASE {scratch_name}")
-            conn.close()
-    else:
-        raise ValueError(f"{engine.label} is not a SQL database; use redis_client()")
 
 
 def redis_client() -> Any:
-    """A Redis client for the server at `LAB_REDIS_URL`."""
+    """A Redis client for the server at `LAB_REDIS_URL` (one clear line if it is not there)."""
     import redis
 
-    return redis.Redis.from_url(ENGINES["redis"].url, decode_responses=True)
+    engine = ENGINES["redis"]
+    require(engine)
+    return redis.Redis.from_url(engine.url, decode_responses=True)
+
+
+@dataclass
+class RedisSpace:
+    """A Redis client plus a key prefix of its own, so runs never share keys."""
+
+    client: Any
+    prefix: str
+
+    def key(self, name: str) -> str:
+        """The real key for `name` in this space, e.g. `lab:1a2b3c4d:user:42`."""
+        return f"{self.prefix}{name}"
+
+
+@contextmanager
+def redis_scratch() -> Iterator[RedisSpace]:
+    """A Redis client and a private key prefix; every key under it is deleted afterwards."""
+    client = redis_client()
+    space = RedisSpace(client, f"lab:{secrets.token_hex(4)}:")
+    try:
+        yield space
+    finally:
+        leftovers = list(client.scan_iter(match=f"{space.prefix}*"))
+        if leftovers:
+            client.delete(*leftovers)
+        client.close()

@@ -1,0 +1,1 @@
+"""Databases & SQL: schema design, SQL, indexing, transactions, NoSQL, connections and migrations."""
