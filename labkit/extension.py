@@ -39,6 +39,26 @@ from labkit.paths import display_path, run_command
 DIRECTIVES = ("snippet", "output", "exercise")
 DIRECTIVE = re.compile(r"^(?P<indent>\s*)@(?P<name>[a-z]+)\b\s*(?P<args>.*)$")
 FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})")
+ANNOTATION = re.compile(r"^\s*\d+\.\s")
+RUN_BOX = "\x00lab-run-box"  # where the run box starts in a rendered @snippet
+
+
+def _annotation_list_end(lines: list[str], start: int) -> int:
+    """Index just past an ordered list (code annotations) starting at `start`, if any."""
+    index = start
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    if index >= len(lines) or not ANNOTATION.match(lines[index]):
+        return start
+    end = index
+    while index < len(lines):
+        line = lines[index]
+        if line.strip() and not (ANNOTATION.match(line) or line.startswith((" ", "\t"))):
+            break
+        if line.strip():
+            end = index + 1
+        index += 1
+    return end
 
 
 @dataclass(frozen=True)
@@ -134,7 +154,17 @@ class LabPreprocessor(Preprocessor):
                 continue
             directive = DIRECTIVE.match(line)
             if directive and directive["args"]:
-                out.extend(self._directive(index, line, directive))
+                produced = self._directive(index, line, directive)
+                if RUN_BOX in produced:
+                    # Material's code annotations must follow the code block directly,
+                    # so the run box goes after an annotation list if there is one.
+                    split = produced.index(RUN_BOX)
+                    end = _annotation_list_end(lines, index + 1)
+                    annotations = [*lines[index + 1 : end], ""]
+                    out.extend([*produced[:split], *annotations, *produced[split + 1 :]])
+                    index = end
+                    continue
+                out.extend(produced)
             else:
                 out.append(line)
             index += 1
@@ -176,7 +206,7 @@ class LabPreprocessor(Preprocessor):
             options = dict(word.split("=", 1) for word in words[1:] if "=" in word)
             handler = getattr(self, f"_render_{name}")
             produced: list[str] = handler(target, options)
-            return [indent + text if text else text for text in produced]
+            return [indent + text if text and text != RUN_BOX else text for text in produced]
         except LabError as error:
             return self._fail(index, line, error, indent)
         except catalog.UnknownName as error:
@@ -209,7 +239,7 @@ class LabPreprocessor(Preprocessor):
             attrs += f'hl_lines="{" ".join(map(str, excerpt.highlights))}" '
         run_box = self._code_fence(run_command(snippet.module), "bash",
                                    '.lab-run title="Run it yourself" ')
-        return ["", *self._code_fence(excerpt.code, "python", attrs), "", *run_box, ""]
+        return ["", *self._code_fence(excerpt.code, "python", attrs), "", RUN_BOX, *run_box, ""]
 
     def _render_output(self, target: str, options: dict[str, str]) -> list[str]:
         snippet = _snippet_for(paths.SNIPPETS / target)

@@ -13,7 +13,7 @@ def lookup_speedup(size: int = 100_000, repeats: int = 200) -> float:
     items = list(range(size))
     as_set = set(items)
     missing = size - 1  # the worst case for the list: the very last element
-    list_time = min(timeit.repeat(lambda: missing in items, number=repeats, repeat=5))
+    list_time = min(timeit.repeat(lambda: missing in items, number=repeats, repeat=5))  # (1)!
     set_time = min(timeit.repeat(lambda: missing in as_set, number=repeats, repeat=5))
     # --8<-- [end:measure]
     return list_time / set_time

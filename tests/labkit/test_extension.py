@@ -114,3 +114,11 @@ def test_unclosed_quiz(caplog: pytest.LogCaptureFixture) -> None:
 
 def test_text_starting_with_at_is_not_a_directive() -> None:
     assert "@alice wrote this" in render("@alice wrote this\n")
+
+
+def test_code_annotations_stay_next_to_their_code(project: Path) -> None:
+    write_snippet(project, "annotated", "def main():\n    x = 1  # (1)!\n")
+    html = render("@snippet demo/annotated.py\n\n1.  Why x is one.\n\nAfter.\n")
+    code_end = html.index("</code></pre></div>") + len("</code></pre></div>")
+    assert html[code_end:].lstrip().startswith("<ol>")
+    assert html.index("</ol>") < html.index("lab-run") < html.index("<p>After.</p>")
