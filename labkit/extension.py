@@ -237,8 +237,9 @@ class LabPreprocessor(Preprocessor):
         attrs = f'title="{html.escape(title)}" '
         if excerpt.highlights:
             attrs += f'hl_lines="{" ".join(map(str, excerpt.highlights))}" '
-        run_box = self._code_fence(run_command(snippet.module), "bash",
-                                   '.lab-run title="Run it yourself" ')
+        engine = "sqlite" if "sqlite" in snippet.engines else snippet.engines[0]
+        command = outputs.engine_prefix(engine) + run_command(snippet.module)
+        run_box = self._code_fence(command, "bash", '.lab-run title="Run it yourself" ')
         return ["", *self._code_fence(excerpt.code, "python", attrs), "", RUN_BOX, *run_box, ""]
 
     def _render_output(self, target: str, options: dict[str, str]) -> list[str]:

@@ -1,1 +1,1 @@
-"""Databases & SQL: schema design, SQL, indexing, transactions, NoSQL, connections and migrations."""
+"""Databases & SQL: schemas, SQL, indexing, transactions, NoSQL, connections, migrations."""

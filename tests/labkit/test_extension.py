@@ -122,3 +122,10 @@ def test_code_annotations_stay_next_to_their_code(project: Path) -> None:
     code_end = html.index("</code></pre></div>") + len("</code></pre></div>")
     assert html[code_end:].lstrip().startswith("<ol>")
     assert html.index("</ol>") < html.index("lab-run") < html.index("<p>After.</p>")
+
+
+def test_run_box_names_the_engine_of_a_server_only_snippet(project: Path) -> None:
+    write_snippet(project, "pg", "ENGINES = ('postgresql',)\n\ndef main():\n    pass\n")
+    assert "LAB_ENGINE=postgresql python -m snippets.demo.pg" in text_of(
+        render("@snippet demo/pg.py\n")
+    )
