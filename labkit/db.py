@@ -78,6 +78,20 @@ def current() -> Engine:
     return ENGINES[name]
 
 
+@contextmanager
+def use(name: str) -> Iterator[Engine]:
+    """Make `current()` return the engine `name` for the duration (handy in tests)."""
+    before = os.environ.get(ENGINE_ENV)
+    os.environ[ENGINE_ENV] = name
+    try:
+        yield current()
+    finally:
+        if before is None:
+            os.environ.pop(ENGINE_ENV, None)
+        else:
+            os.environ[ENGINE_ENV] = before
+
+
 def reachable(engine: Engine, timeout: float = 1.0) -> str | None:
     """Return `None` if the engine's server accepts connections, else why it does not."""
     if engine.name == "sqlite":

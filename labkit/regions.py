@@ -8,7 +8,8 @@ conn = sqlite3.connect(":memory:")
 # --8<-- [end:connect]
 ```
 
-A mark tags one line so a page can highlight it by name: `total += x  # [mark:sum]`.
+A mark tags one line so a page can highlight it by name: `total += x  # [mark:sum]`
+(inside SQL text, `-- [mark:name]` works too). Marks are not shown on the page.
 Pages never refer to line numbers, so code can move without breaking them.
 """
 
@@ -24,6 +25,7 @@ from labkit.errors import LabError
 
 REGION = re.compile(r"--8<--\s*\[(start|end):([A-Za-z0-9_-]*)\]")
 MARK = re.compile(r"\s*\[mark:([A-Za-z0-9_-]+)\]\s*$")
+COMMENT_END = re.compile(r"\s*(#|--)\s*$")
 NAME = re.compile(r"[A-Za-z0-9_-]+")
 
 
@@ -94,11 +96,17 @@ class SourceMap:
         )
 
 
+def _mark_of(line: str) -> tuple[str, str] | None:
+    """`(name, line without the mark)` if the line ends in a `#` or `--` comment with a mark."""
+    mark = MARK.search(line)
+    if not mark or not re.search(r"#|--", line[: mark.start()]):
+        return None
+    return mark.group(1), COMMENT_END.sub("", line[: mark.start()])
+
+
 def _strip_mark(line: str) -> str:
-    stripped = MARK.sub("", line)
-    if stripped != line:
-        stripped = re.sub(r"\s*#\s*$", "", stripped)
-    return stripped
+    found = _mark_of(line)
+    return found[1] if found else line
 
 
 def load(path: Path) -> SourceMap:
@@ -140,9 +148,8 @@ def _parse(path_text: str, text: str) -> SourceMap:
                                    f"add `# --8<-- [start:{name}]` above its first line")
                 source.regions[name] = (open_regions.pop(name), index)
             continue
-        mark = MARK.search(line)
-        if mark and "#" in line:
-            source.marks.setdefault(mark.group(1), []).append(index)
+        if found := _mark_of(line):
+            source.marks.setdefault(found[0], []).append(index)
     for name, start in open_regions.items():
         raise LabError(path, start, f"region '{name}' starts here but is never closed",
                        f"add `# --8<-- [end:{name}]` after its last line")

@@ -64,3 +64,12 @@ def test_redis_scratch_removes_its_keys() -> None:
     client = db.redis_client()
     assert list(client.scan_iter(match=f"{prefix}*")) == []
     client.close()
+
+
+def test_use_switches_the_current_engine_and_restores_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(db.ENGINE_ENV, raising=False)
+    with db.use("mariadb") as engine:
+        assert engine.label == "MariaDB" and db.current() is engine
+    assert db.current().name == "sqlite"

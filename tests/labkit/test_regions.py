@@ -81,3 +81,20 @@ def test_broken_markers_name_file_and_line(tmp_path: Path, text: str, line: int,
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(LabError, match="snippet file not found"):
         regions.load(tmp_path / "absent.py")
+
+
+def test_marks_in_sql_comments_and_plain_brackets(tmp_path: Path) -> None:
+    path = tmp_path / "sql.py"
+    path.write_text(
+        'QUERY = """\n'
+        "SELECT name  -- [mark:pick]\n"
+        "FROM t\n"
+        '"""\n'
+        'LABEL = "[mark:not-a-mark]"\n'
+    )
+    source = regions.load(path)
+    assert source.marks == {"pick": [1]}
+    excerpt = source.excerpt(None, ("pick",))
+    assert excerpt.code.splitlines()[1] == "SELECT name"
+    assert excerpt.highlights == (2,)
+    assert 'LABEL = "[mark:not-a-mark]"' in excerpt.code
