@@ -52,6 +52,17 @@ class Snippet:
         return default
 
     @property
+    def depends(self) -> tuple[Path, ...]:
+        """Files the snippet reads at run time (module constant `DEPENDS`, paths relative to
+        its chapter folder; a folder means every file in it). They count in the source hash."""
+        found: list[Path] = []
+        for entry in self._constant("DEPENDS", ()):  # type: ignore[union-attr]
+            target = self.path.parent / str(entry)
+            files = target.rglob("*") if target.is_dir() else [target]
+            found += [f for f in files if f.is_file() and "__pycache__" not in f.parts]
+        return tuple(sorted(found))
+
+    @property
     def engines(self) -> tuple[str, ...]:
         """Engines the snippet runs on (module constant `ENGINES`; default SQLite only)."""
         return tuple(self._constant("ENGINES", ("sqlite",)))  # type: ignore[arg-type]

@@ -227,20 +227,28 @@ class LabPreprocessor(Preprocessor):
     def _render_snippet(self, target: str, options: dict[str, str]) -> list[str]:
         ref, _, region = target.partition("#")
         path = paths.SNIPPETS / ref
-        snippet = _snippet_for(path)
+        runnable = path.parent.parent == paths.SNIPPETS and not path.name.startswith("_")
+        if runnable:
+            snippet = _snippet_for(path)
+            self.engines.update(snippet.engines)
+        elif not path.is_file() or path.suffix != ".py":
+            raise LabError(path, 0, "snippet file not found",
+                           "give the path relative to snippets/, e.g. tour/request_line.py")
         source = regions.load(path)
         highlight = tuple(options.get("highlight", "").split())
         excerpt = source.excerpt(region or None, highlight)
         self.shown.add(path)
-        self.engines.update(snippet.engines)
         title = options.get("title") or display_path(path)
         attrs = f'title="{html.escape(title)}" '
         if excerpt.highlights:
             attrs += f'hl_lines="{" ".join(map(str, excerpt.highlights))}" '
+        code = self._code_fence(excerpt.code, "python", attrs)
+        if not runnable:  # a file a snippet uses (a migration, a config): shown, not run
+            return ["", *code, ""]
         engine = "sqlite" if "sqlite" in snippet.engines else snippet.engines[0]
         command = outputs.engine_prefix(engine) + run_command(snippet.module)
         run_box = self._code_fence(command, "bash", '.lab-run title="Run it yourself" ')
-        return ["", *self._code_fence(excerpt.code, "python", attrs), "", RUN_BOX, *run_box, ""]
+        return ["", *code, "", RUN_BOX, *run_box, ""]
 
     def _render_output(self, target: str, options: dict[str, str]) -> list[str]:
         snippet = _snippet_for(paths.SNIPPETS / target)

@@ -44,9 +44,10 @@ def output_path(snippet: Snippet, engine: str = "sqlite") -> Path:
 
 
 def source_hash(path: Path) -> str:
-    """SHA-256 of a snippet and of every `snippets` module it imports, transitively."""
+    """SHA-256 of a snippet, every `snippets` module it imports (transitively) and the
+    files it declares in `DEPENDS`."""
     digest = hashlib.sha256()
-    for file in sorted(local_files(path)):
+    for file in sorted(local_files(path) | set(Snippet(path).depends)):
         digest.update(file.relative_to(paths.ROOT).as_posix().encode() + b"\0")
         digest.update(file.read_bytes() + b"\0")
     return digest.hexdigest()

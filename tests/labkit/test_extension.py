@@ -129,3 +129,14 @@ def test_run_box_names_the_engine_of_a_server_only_snippet(project: Path) -> Non
     assert "LAB_ENGINE=postgresql python -m snippets.demo.pg" in text_of(
         render("@snippet demo/pg.py\n")
     )
+
+
+def test_a_supporting_file_in_a_sub_folder_is_shown_without_a_run_box(project: Path) -> None:
+    write_snippet(project, "user", "def main():\n    pass\n")
+    folder = project / "snippets" / "demo" / "migrations"
+    folder.mkdir()
+    (folder / "0001_first.py").write_text(
+        "def upgrade():\n    # --8<-- [start:up]\n    create()\n    # --8<-- [end:up]\n"
+    )
+    html = render("@snippet demo/migrations/0001_first.py#up\n")
+    assert "create()" in text_of(html) and "lab-run" not in html

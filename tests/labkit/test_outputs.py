@@ -51,3 +51,13 @@ def test_engine_outputs_have_their_own_files(project: Path) -> None:
     assert outputs.output_path(snippet).name == "multi.txt"
     assert outputs.output_path(snippet, "postgresql").name == "multi.postgresql.txt"
     assert catalog.Snippet(snippet.path).engines == ("sqlite", "postgresql")
+
+
+def test_hash_covers_declared_dependencies(project: Path) -> None:
+    snippet = write_snippet(project, "reader", "DEPENDS = ('data/',)\n\ndef main():\n    pass\n")
+    data = project / "snippets" / "demo" / "data"
+    data.mkdir()
+    (data / "rows.csv").write_text("a,b\n")
+    before = outputs.source_hash(snippet.path)
+    (data / "rows.csv").write_text("a,c\n")
+    assert outputs.source_hash(snippet.path) != before
