@@ -27,8 +27,8 @@ import socket
 import sqlite3
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -119,22 +119,33 @@ class Scratch:
     engine: Engine
     name: str
     path: Path | None = None
+    opened: list[Any] = field(default_factory=list)
 
     def connect(self) -> Any:
         """A new DB-API connection into the space (call it again for a second session)."""
         if self.engine.name == "sqlite":
-            return sqlite3.connect(self.path)  # type: ignore[arg-type]
-        if self.engine.name == "postgresql":
+            conn = sqlite3.connect(self.path)  # type: ignore[arg-type]
+        elif self.engine.name == "postgresql":
             import psycopg
 
-            return psycopg.connect(self.engine.url, options=f"-c search_path={self.name}")
-        import pymysql
+            conn = psycopg.connect(self.engine.url, options=f"-c search_path={self.name}")
+        else:
+            import pymysql
 
-        parts = urlsplit(self.engine.url)
-        return pymysql.connect(
-            host=parts.hostname, port=parts.port or 3306, user=parts.username or "root",
-            password=parts.password or "", database=self.name,
-        )
+            parts = urlsplit(self.engine.url)
+            conn = pymysql.connect(
+                host=parts.hostname, port=parts.port or 3306, user=parts.username or "root",
+                password=parts.password or "", database=self.name,
+            )
+        self.opened.append(conn)
+        return conn
+
+    def close_all(self) -> None:
+        """Close every connection `connect()` opened, so nothing holds a lock on the space."""
+        for conn in self.opened:
+            with suppress(Exception):
+                conn.close()
+        self.opened.clear()
 
     @property
     def sqlalchemy_url(self) -> str:
@@ -153,6 +164,7 @@ def _admin(engine: Engine, statement: str) -> None:
         import psycopg
 
         with psycopg.connect(engine.url, autocommit=True) as conn:
+            conn.execute("SET lock_timeout = '10s'")
             conn.execute(statement)
     else:
         import pymysql
@@ -162,6 +174,7 @@ def _admin(engine: Engine, statement: str) -> None:
                                user=parts.username or "root", password=parts.password or "")
         try:
             with conn.cursor() as cursor:
+                cursor.execute("SET SESSION lock_wait_timeout = 10")
                 cursor.execute(statement)
         finally:
             conn.close()
@@ -177,13 +190,19 @@ def scratch_space(engine: Engine | None = None) -> Iterator[Scratch]:
     name = f"lab_{secrets.token_hex(4)}"
     if engine.name == "sqlite":
         with tempfile.TemporaryDirectory(prefix="lab-sqlite-") as folder:
-            yield Scratch(engine, name, Path(folder) / f"{name}.db")
+            space = Scratch(engine, name, Path(folder) / f"{name}.db")
+            try:
+                yield space
+            finally:
+                space.close_all()
         return
     kind = "SCHEMA" if engine.name == "postgresql" else "DATABASE"
     _admin(engine, f"CREATE {kind} {name}")
+    space = Scratch(engine, name)
     try:
-        yield Scratch(engine, name)
+        yield space
     finally:
+        space.close_all()  # an open transaction would make the DROP wait for its locks
         _admin(engine, f"DROP {kind} {name}" + (" CASCADE" if kind == "SCHEMA" else ""))
 
 

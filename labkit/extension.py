@@ -239,7 +239,7 @@ class LabPreprocessor(Preprocessor):
         excerpt = source.excerpt(region or None, highlight)
         self.shown.add(path)
         title = options.get("title") or display_path(path)
-        attrs = f'title="{html.escape(title)}" '
+        attrs = f'title="{title.replace(chr(34), "&quot;")}" '
         if excerpt.highlights:
             attrs += f'hl_lines="{" ".join(map(str, excerpt.highlights))}" '
         code = self._code_fence(excerpt.code, "python", attrs)

@@ -73,3 +73,15 @@ def test_use_switches_the_current_engine_and_restores_it(
     with db.use("mariadb") as engine:
         assert engine.label == "MariaDB" and db.current() is engine
     assert db.current().name == "sqlite"
+
+
+@pytest.mark.parametrize("engine", ["postgresql", "mariadb"])
+def test_a_connection_left_in_a_transaction_does_not_block_the_cleanup(engine: str) -> None:
+    require_server(engine)
+    with pytest.raises(RuntimeError), db.scratch_space(db.ENGINES[engine]) as space:
+        conn = space.connect()
+        cursor = conn.cursor()
+        cursor.execute("CREATE TABLE t (n INTEGER)")
+        conn.commit()
+        cursor.execute("INSERT INTO t VALUES (1)")  # a transaction left open
+        raise RuntimeError("the snippet failed here")

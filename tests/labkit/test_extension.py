@@ -140,3 +140,8 @@ def test_a_supporting_file_in_a_sub_folder_is_shown_without_a_run_box(project: P
     )
     html = render("@snippet demo/migrations/0001_first.py#up\n")
     assert "create()" in text_of(html) and "lab-run" not in html
+
+
+def test_an_apostrophe_in_a_title_is_not_escaped_twice(hello) -> None:  # type: ignore[no-untyped-def]
+    html = render("@snippet demo/hello.py#greet title=\"the reader's greeting\"\n")
+    assert "&amp;#x27;" not in html and "the reader&#x27;s greeting" in html
