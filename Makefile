@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
+PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup serve test build outputs lint lock clean
@@ -16,9 +17,11 @@ $(READY): pyproject.toml requirements.lock
 		--constraint requirements.lock --editable '.[dev]'
 	touch $@
 
-## serve: set up, then serve the site on http://127.0.0.1:8000 with live reload
+## serve: set up, then serve the site on http://127.0.0.1:$(PORT) with live reload
+## (not strict: a mistake shows as a red box on the page instead of stopping the server)
 serve: $(READY)
-	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	SITE_URL=http://127.0.0.1:$(PORT)/ $(BIN)/mkdocs serve --no-strict \
+		--dev-addr 127.0.0.1:$(PORT) --livereload
 
 ## test: set up, then run the whole test suite (snippets, outputs, site build, browser)
 test: $(READY)

@@ -8,7 +8,7 @@ import runpy
 import sys
 from collections.abc import Sequence
 
-from labkit import catalog, db, exercises, outputs, paths, runner
+from labkit import catalog, db, exercises, outputs, paths
 from labkit.catalog import UnknownName
 from labkit.errors import LabError
 
@@ -39,7 +39,11 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """Run an exercise's checks and print what passes and what fails."""
     exercise = catalog.find_exercise(args.name)
-    results = exercises.run_checks(exercise, solution=args.solution)
+    try:
+        results = exercises.run_checks_sandboxed(exercise, solution=args.solution)
+    except LabError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     print(exercises.report(exercise, results, solution=args.solution))
     return 0 if all(r.passed for r in results) else 1
 
@@ -60,7 +64,7 @@ def cmd_record(args: argparse.Namespace) -> int:
                 failed += bool(os.environ.get("CI"))
                 continue
             try:
-                changed = outputs.write(runner.run(snippet, engine))
+                changed = outputs.record(snippet, engine)
             except LabError as error:
                 print(f"FAIL  {error}", file=sys.stderr)
                 failed += 1
@@ -99,3 +103,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UnknownName as error:
         print(f"error: {error.args[0]}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `python -m snippets list | head`
+        sys.stderr.close()
+        return 0

@@ -8,16 +8,22 @@ docstring says what it checks. `<name>_solution.py` is the reference solution.
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import inspect
+import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 
+from labkit import catalog, runner
 from labkit.catalog import Exercise
 from labkit.errors import LabError
 from labkit.paths import display_path
+
+TIMEOUT = 30.0
+"""Seconds all the checks of one exercise may take (an endless loop is stopped)."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,27 @@ def run_checks(exercise: Exercise, solution: bool = False) -> list[CheckResult]:
     return results
 
 
+def run_checks_sandboxed(exercise: Exercise, solution: bool = False,
+                         timeout: float = TIMEOUT) -> list[CheckResult]:
+    """`run_checks` in the snippet sandbox, in a process of its own, with a time limit.
+
+    Raises:
+        LabError: if the checks do not finish in time (located where the code was stuck)
+            or the checking process itself fails.
+    """
+    args = ["-m", "labkit.exercises", exercise.name, "--json"]
+    done = runner.spawn([*args, "--solution"] if solution else args, timeout)
+    if done.hung:
+        target = exercise.solution if solution else exercise.stub
+        raise runner.hang_error(f"the checks of {exercise.name}", target, timeout, done.stderr)
+    try:
+        rows = json.loads(done.stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        raise LabError(exercise.checks, 0, "the checks crashed before reporting",
+                       "run them by hand to see why", detail=done.stderr) from None
+    return [CheckResult(**row) for row in rows]
+
+
 def _describe(fn: Callable[..., object]) -> str:
     doc = inspect.getdoc(fn)
     return doc.splitlines()[0] if doc else fn.__name__.removeprefix("check_").replace("_", " ")
@@ -95,3 +122,19 @@ def report(exercise: Exercise, results: list[CheckResult], solution: bool = Fals
     verdict = "all checks pass." if passed == len(results) else "keep going!"
     lines.append(f"{passed} of {len(results)} checks pass: {verdict}")
     return "\n".join(lines)
+
+
+def _main() -> None:
+    """`python -m labkit.exercises <name> [--solution] --json`: used by the sandboxed run."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("name")
+    parser.add_argument("--solution", action="store_true")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    results = run_checks(catalog.find_exercise(args.name), solution=args.solution)
+    sys.stdout.flush()
+    print(json.dumps([vars(r) for r in results]))
+
+
+if __name__ == "__main__":
+    _main()

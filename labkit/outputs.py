@@ -14,9 +14,10 @@ import hashlib
 import os
 import platform
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-from labkit import measure, paths
+from labkit import measure, paths, runner
 from labkit.catalog import Snippet
 from labkit.errors import LabError
 from labkit.imports import local_files
@@ -132,6 +133,31 @@ def difference(stored: str, produced: str) -> str:
             a.splitlines(keepends=True), b.splitlines(keepends=True), "recorded", "this run"
         )
     )
+
+
+def record(snippet: Snippet, engine: str = "sqlite") -> bool:
+    """Run a snippet twice, refuse output that changes between runs, and store it.
+
+    Returns:
+        False if the stored output already agreed (nothing written).
+
+    Raises:
+        LabError: if the snippet fails, or its output is not deterministic.
+    """
+    first, second = runner.run(snippet, engine), runner.run(snippet, engine)
+    changed = difference(first.stdout, second.stdout)
+    if changed:
+        raise LabError(
+            snippet.path, 0, f"{snippet.name} prints something different on each run",
+            "pin what varies (a time, a random value, an id, a dict of sets?); print timings "
+            "through labkit.measure.measured()", detail=changed,
+        )
+    today = date.today()
+    for shown in {today.isoformat(), today.strftime("%d/%m/%Y"), today.strftime("%m/%d/%Y")}:
+        if shown in first.stdout:
+            raise LabError(snippet.path, 0, f"{snippet.name} prints today's date ({shown})",
+                           "print a fixed date instead: the output would be stale tomorrow")
+    return write(first)
 
 
 def write(result: RunResult) -> bool:

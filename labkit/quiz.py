@@ -77,7 +77,9 @@ def parse(lines: list[str], first_line: int, page: str) -> list[Question]:
         elif line[:1] in "+-" and questions:
             answer = ANSWER.match(line)
             if not answer:
-                raise LabError(page, number, "quiz answer without an explanation",
+                problem = ("quiz answer without an explanation" if " :: " not in line
+                           else "quiz answer needs a space after its + or -")
+                raise LabError(page, number, problem,
                                "write `+ answer :: why it is right` or `- answer :: why not`")
             questions[-1].answers.append(
                 Answer(answer["text"], answer["why"], answer["sign"] == "+")

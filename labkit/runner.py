@@ -50,7 +50,7 @@ def sandbox_env(workdir: Path, engine: str, timeout: float) -> dict[str, str]:
         PYTHONHASHSEED="0", PYTHONIOENCODING="utf-8", PYTHONUTF8="1",
         PYTHONDONTWRITEBYTECODE="1", NO_COLOR="1", COLUMNS="100",
         PYTHONPATH=os.pathsep.join([str(SANDBOX), str(paths.ROOT)]),
-        LAB_SANDBOX="1", LAB_TIMEOUT=str(timeout), LAB_ENGINE=engine,
+        LAB_SANDBOX="1", LAB_TIMEOUT=str(timeout), LAB_ENGINE=engine, LAB_ROOT=str(paths.ROOT),
     )
     env[MARKER_ENV] = "1"
     return env
@@ -63,18 +63,22 @@ def normalize(text: str, workdir: Path) -> str:
     return text.replace(str(paths.ROOT), "<repo>")
 
 
-def run(snippet: Snippet, engine: str = "sqlite") -> RunResult:
-    """Run `snippet` on `engine` in the sandbox and return its output.
+@dataclass(frozen=True)
+class Finished:
+    """How a sandboxed process ended."""
 
-    Raises:
-        LabError: if the snippet raises (located at the failing line of the snippet)
-            or does not finish within its time limit (located where it was stuck).
-    """
-    timeout = snippet.timeout
+    returncode: int
+    stdout: str
+    stderr: str
+    hung: bool
+
+
+def spawn(args: list[str], timeout: float, engine: str = "sqlite") -> Finished:
+    """Run `python <args>` in the sandbox; kill it and everything it started at `timeout`."""
     with tempfile.TemporaryDirectory(prefix="lab-run-") as folder:
         workdir = Path(folder)
         process = subprocess.Popen(
-            [sys.executable, "-m", snippet.module],
+            [sys.executable, *args],
             cwd=workdir, env=sandbox_env(workdir, engine, timeout),
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
         )
@@ -87,25 +91,52 @@ def run(snippet: Snippet, engine: str = "sqlite") -> RunResult:
             hung = True
         finally:
             _kill_group(process)
-        out = normalize(stdout.decode("utf-8", "replace"), workdir)
-        err = normalize(stderr.decode("utf-8", "replace"), workdir)
-    if hung:
-        path, line = _innermost_frame(err, snippet, newest_first=True)
-        raise LabError(
-            path, line, f"{snippet.name} did not finish within {timeout:g} s; it was here",
-            "make it finish (a missing timeout? a server never shut down?) or, if it really "
-            "needs longer, set TIMEOUT = <seconds> at the top of the module",
-            detail=_tail(err),
+        return Finished(
+            process.returncode,
+            normalize(stdout.decode("utf-8", "replace"), workdir),
+            normalize(stderr.decode("utf-8", "replace"), workdir),
+            hung,
         )
-    if process.returncode != 0:
-        path, line = _innermost_frame(err, snippet, newest_first=False)
-        last = err.strip().splitlines()[-1] if err.strip() else f"exit code {process.returncode}"
+
+
+def hang_error(name: str, fallback: Path, timeout: float, stderr: str) -> LabError:
+    """The error for a process stopped at its time limit, located where it was stuck."""
+    path, line = innermost_frame(stderr, fallback, newest_first=True)
+    return LabError(
+        path, line, f"{name} did not finish within {timeout:g} s; it was here",
+        "make it finish (an endless loop? a missing timeout? a server never shut down?) or, "
+        "if it really needs longer, set TIMEOUT = <seconds> at the top of the module",
+        detail=_tail(stderr),
+    )
+
+
+def run(snippet: Snippet, engine: str = "sqlite") -> RunResult:
+    """Run `snippet` on `engine` in the sandbox and return its output.
+
+    Raises:
+        LabError: if the snippet raises (located at the failing line of the snippet),
+            does not finish within its time limit (located where it was stuck), or
+            prints nothing.
+    """
+    done = spawn(["-m", snippet.module], snippet.timeout, engine)
+    if done.hung:
+        raise hang_error(snippet.name, snippet.path, snippet.timeout, done.stderr)
+    if done.returncode != 0:
+        path, line = innermost_frame(done.stderr, snippet.path, newest_first=False)
+        err = done.stderr.strip()
+        last = err.splitlines()[-1] if err else f"exit code {done.returncode}"
         raise LabError(
             path, line, f"{snippet.name} failed on {engine}: {last}",
             f"run `LAB_ENGINE={engine} python -m {snippet.module}` to see the whole traceback",
-            detail=_tail(err),
+            detail=_tail(done.stderr),
         )
-    return RunResult(snippet, engine, out, err)
+    if not done.stdout.strip():
+        raise LabError(
+            snippet.path, 0, f"{snippet.name} printed nothing on {engine}",
+            'a snippet prints what its page shows; is `if __name__ == "__main__": main()` '
+            "missing at the end of the module?",
+        )
+    return RunResult(snippet, engine, done.stdout, done.stderr)
 
 
 def _kill_group(process: subprocess.Popen[bytes]) -> None:
@@ -114,7 +145,7 @@ def _kill_group(process: subprocess.Popen[bytes]) -> None:
         os.killpg(process.pid, signal.SIGKILL)
 
 
-def _innermost_frame(stderr: str, snippet: Snippet, newest_first: bool) -> tuple[Path, int]:
+def innermost_frame(stderr: str, fallback: Path, newest_first: bool) -> tuple[Path, int]:
     """The deepest frame inside `snippets/` named in a traceback or a faulthandler dump."""
     frames = [
         (Path(m["file"].replace("<repo>", str(paths.ROOT))), int(m["line"]))
@@ -122,7 +153,7 @@ def _innermost_frame(stderr: str, snippet: Snippet, newest_first: bool) -> tuple
     ]
     ours = [f for f in frames if "snippets" in f[0].parts]
     if not ours:
-        return snippet.path, 0
+        return fallback, 0
     return ours[0] if newest_first else ours[-1]
 
 

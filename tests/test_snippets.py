@@ -25,7 +25,10 @@ def test_snippet_output_is_fresh_and_real(snippet: Snippet, engine: str) -> None
     diff = outputs.difference(recorded.text, result.stdout)
     assert not diff, (
         f"{snippet.name} on {engine} printed something other than its recorded output.\n"
-        f"If the change is intended, re-record: {outputs.record_command(snippet, engine)}\n{diff}"
+        "If the snippet changed on purpose, re-record: "
+        f"{outputs.record_command(snippet, engine)}\n"
+        "If it did not, its output is not deterministic (a time, a random value, an id?): "
+        "pin what varies.\n" + diff
     )
 
 

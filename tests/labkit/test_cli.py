@@ -57,3 +57,26 @@ def test_record_leaves_a_fresh_output_unchanged() -> None:
     result = cli("record", "tour.request_line")
     assert result.returncode == 0
     assert "same  snippets/tour/_outputs/request_line.txt" in result.stdout
+
+
+def test_an_endless_loop_in_an_exercise_is_stopped_and_located(project) -> None:  # type: ignore[no-untyped-def]
+    from labkit import catalog, exercises
+    from labkit.errors import LabError
+
+    folder = project / "snippets" / "demo" / "exercises"
+    folder.mkdir(parents=True)
+    (project / "snippets" / "demo" / "__init__.py").write_text('"""Demo."""\n')
+    (folder / "loop.py").write_text('"""Loop."""\n\ndef answer():\n    while True:\n        pass\n')
+    (folder / "loop_solution.py").write_text("def answer():\n    return 1\n")
+    (folder / "loop_checks.py").write_text(
+        "def check_answer(module):\n    assert module.answer() == 1\n"
+    )
+    exercise = catalog.find_exercise("demo.loop")
+    assert exercises.run_checks_sandboxed(exercise, solution=True)[0].passed
+    try:
+        exercises.run_checks_sandboxed(exercise, timeout=3)
+    except LabError as error:
+        assert "did not finish within 3 s" in error.message
+        assert error.location.endswith("snippets/demo/exercises/loop.py:4")
+    else:
+        raise AssertionError("the endless loop was not stopped")

@@ -61,3 +61,28 @@ def test_hash_covers_declared_dependencies(project: Path) -> None:
     before = outputs.source_hash(snippet.path)
     (data / "rows.csv").write_text("a,c\n")
     assert outputs.source_hash(snippet.path) != before
+
+
+def test_record_refuses_output_that_changes_between_runs(project: Path) -> None:
+    snippet = write_snippet(project, "clock", (
+        "import time\ndef main():\n    print(time.perf_counter_ns())\n\nmain()\n"
+    ))
+    with pytest.raises(LabError, match="prints something different on each run") as caught:
+        outputs.record(snippet)
+    assert "measured()" in caught.value.fix
+    assert not outputs.output_path(snippet).exists()
+
+
+def test_record_refuses_todays_date(project: Path) -> None:
+    snippet = write_snippet(project, "today", (
+        "import datetime\ndef main():\n    print(datetime.date.today())\n\nmain()\n"
+    ))
+    with pytest.raises(LabError, match="prints today's date"):
+        outputs.record(snippet)
+
+
+def test_a_snippet_that_prints_nothing_is_refused(project: Path) -> None:
+    snippet = write_snippet(project, "silent", "def main():\n    print('never called')\n")
+    with pytest.raises(LabError, match="printed nothing") as caught:
+        runner.run(snippet)
+    assert '__name__ == "__main__"' in caught.value.fix
