@@ -21,6 +21,7 @@ Overview pages (the home page, chapter indexes, the reference) declare
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -34,7 +35,7 @@ TIME = re.compile(r"^\d{1,3} min$")
 LESSON_FIELDS = ("title", "objectives", "prerequisites", "difficulty", "time")
 OVERVIEW_FIELDS = ("title", "description")
 OPTIONAL = ("kind", "description", "hide", "search", "status", "icon", "template")
-EXAMPLE = "see CONTRIBUTING.md, 'Page front matter'"
+EXAMPLE = "see CONTRIBUTING.md, step 3 (Write the page)"
 
 
 def _block(path: Path) -> tuple[str, int]:
@@ -134,7 +135,8 @@ def _check_lesson(data: dict, pages: Iterable[str], err) -> None:  # type: ignor
                     err("prerequisites", f"prerequisite {item!r} is not a page of this site",
                         "give the path relative to docs/, e.g. databases/sql.md")
     if "difficulty" in data and data["difficulty"] not in DIFFICULTIES:
+        close = difflib.get_close_matches(str(data["difficulty"]), DIFFICULTIES, n=1)
         err("difficulty", f"difficulty must be one of {', '.join(DIFFICULTIES)}, "
-            f"not {data['difficulty']!r}")
+            f"not {data['difficulty']!r}", f"did you mean {close[0]}?" if close else EXAMPLE)
     if "time" in data and not TIME.match(str(data["time"])):
         err("time", f"time must look like '20 min', not {data['time']!r}")

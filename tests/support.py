@@ -41,6 +41,12 @@ time: 5 min
 """
 
 
+QUIZ = "\n/// quiz\n" + "".join(
+    f"Q: Question {n}?\n+ Right :: Because.\n- Wrong :: Because not.\n" for n in range(1, 6)
+) + "///\n"
+"""A valid five-question quiz, for lesson pages in throwaway projects."""
+
+
 def make_project(root: Path, pages: dict[str, str], files: dict[str, str] | None = None) -> Path:
     """Write a small project (the real config, hooks and theme) with the given pages and files.
 

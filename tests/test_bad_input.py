@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import LESSON, build, make_project, record
+from tests.support import LESSON, QUIZ, build, make_project, record
 
 GOOD_SNIPPET = '''\
 """Greet the reader."""
@@ -33,7 +33,7 @@ FILES = {
 
 
 def page(body: str, front: str = LESSON.format(title="Demo")) -> dict[str, str]:
-    return {"page.md": front + "\n" + body}
+    return {"page.md": front + "\n" + body + QUIZ}
 
 
 def fails_with(tmp_path: Path, pages: dict[str, str], *expected: str,
@@ -133,3 +133,35 @@ def test_dead_internal_link(tmp_path: Path) -> None:
 @pytest.mark.parametrize("directive", ["@snipet demo/hello.py", "@outptu demo/hello.py"])
 def test_misspelt_directive(tmp_path: Path, directive: str) -> None:
     fails_with(tmp_path, page(f"{directive}\n"), "docs/page.md:12:", "unknown directive")
+
+
+def test_a_lesson_without_a_quiz(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "project",
+                        {"page.md": LESSON.format(title="Demo") + "\nText.\n"}, FILES)
+    result = build(root)
+    assert result.returncode != 0
+    assert "docs/page.md: lesson page has no quiz" in result.stderr
+
+
+def test_a_quiz_of_four_questions(tmp_path: Path) -> None:
+    short = QUIZ.replace("Q: Question 5?\n+ Right :: Because.\n- Wrong :: Because not.\n", "")
+    root = make_project(tmp_path / "project",
+                        {"page.md": LESSON.format(title="Demo") + "\n" + short}, FILES)
+    result = build(root)
+    assert "docs/page.md:13: the quiz has 4 questions" in result.stderr
+
+
+def test_a_snippet_no_page_shows(tmp_path: Path) -> None:
+    extra = {"snippets/demo/orphan.py": GOOD_SNIPPET}
+    fails_with(tmp_path, page("@snippet demo/hello.py\n"),
+               "snippets/demo/orphan.py: no page shows the snippet demo.orphan",
+               "fix: embed it in a page", files=extra)
+
+
+def test_problems_show_on_the_page_while_serving(tmp_path: Path) -> None:
+    front = LESSON.format(title="Demo").replace("difficulty: beginner", "difficulty: begginer")
+    root = make_project(tmp_path / "project", page("Text.\n", front), FILES)
+    result = build(root)
+    assert "did you mean beginner?" in result.stderr
+    html = (root / "site" / "page" / "index.html").read_text()
+    assert "This page has problems" in html and "difficulty must be one of" in html

@@ -16,7 +16,7 @@ from types import SimpleNamespace
 import pytest
 
 from labkit.extension import current_page
-from tests.support import LESSON, REPO, build, make_project, record
+from tests.support import LESSON, QUIZ, REPO, build, make_project, record
 from tests.test_bad_input import FILES, GOOD_SNIPPET
 
 
@@ -28,7 +28,7 @@ def load_hooks():  # type: ignore[no-untyped-def]
 
 
 def fake_page(path: Path, src_uri: str) -> SimpleNamespace:
-    return SimpleNamespace(file=SimpleNamespace(abs_src_path=str(path), src_uri=src_uri))
+    return SimpleNamespace(file=SimpleNamespace(abs_src_path=str(path), src_uri=src_uri), meta={})
 
 
 def fake_files(*uris: str) -> SimpleNamespace:
@@ -54,7 +54,7 @@ def test_hook_validates_and_sets_the_page_offset(tmp_path: Path,
 def test_a_rebuild_sees_the_changed_snippet(tmp_path: Path) -> None:
     root = make_project(tmp_path / "project",
                         {"page.md": LESSON.format(title="T") + "\n@snippet demo/hello.py#greet\n"
-                         "@output demo/hello.py\n"}, FILES)
+                         "@output demo/hello.py\n" + QUIZ}, FILES)
     snippet = root / "snippets" / "demo" / "hello.py"
     for word in ("hello", "goodbye"):
         snippet.write_text(GOOD_SNIPPET.replace('"hello"', f'"{word}"'))
@@ -78,7 +78,7 @@ def fetch(url: str) -> str:
 
 def test_serve_rebuilds_when_a_snippet_changes(tmp_path: Path) -> None:
     root = make_project(tmp_path / "project",
-                        {"page.md": LESSON.format(title="T") + "\n@snippet demo/hello.py\n"},
+                        {"page.md": LESSON.format(title="T") + "\n@snippet demo/hello.py\n" + QUIZ},
                         FILES)
     port = free_port()
     env = {**os.environ, "LAB_ROOT": str(root), "NO_MKDOCS_2_WARNING": "1",

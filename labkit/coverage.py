@@ -1,0 +1,72 @@
+"""Course-wide checks: every snippet and exercise is shown, every lesson has a quiz."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from labkit import catalog, paths, quiz
+from labkit.errors import LabError
+
+DIRECTIVE = re.compile(r"^\s*@(snippet|output|exercise)\s+(\S+)")
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+MIN_QUESTIONS = 5
+
+
+def _body_lines(text: str) -> Iterable[tuple[int, str]]:
+    """Numbered lines outside fenced code blocks."""
+    fence = ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        opened = FENCE.match(line)
+        if opened and (not fence or opened.group(1).startswith(fence)):
+            fence = "" if fence else opened.group(1)
+            continue
+        if not fence:
+            yield number, line
+
+
+def references(pages: Iterable[Path]) -> tuple[set[Path], set[str]]:
+    """Snippet files and exercise names that the pages embed."""
+    files: set[Path] = set()
+    names: set[str] = set()
+    for page in pages:
+        for _, line in _body_lines(page.read_text(encoding="utf-8")):
+            if match := DIRECTIVE.match(line):
+                kind, target = match.groups()
+                if kind == "exercise":
+                    names.add(target)
+                else:
+                    files.add((paths.SNIPPETS / target.split("#")[0]).resolve())
+    return files, names
+
+
+def unused(pages: Iterable[Path]) -> list[LabError]:
+    """Snippets and exercises that no page shows."""
+    files, names = references(list(pages))
+    errors = [
+        LabError(s.path, 0, f"no page shows the snippet {s.name}",
+                 "embed it in a page with @snippet or @output, or delete it and its outputs")
+        for s in catalog.snippets() if s.path.resolve() not in files
+    ]
+    errors += [
+        LabError(e.stub, 0, f"no page offers the exercise {e.name}",
+                 f"add `@exercise {e.name}` to its page, or delete the exercise")
+        for e in catalog.exercises() if e.name not in names
+    ]
+    return errors
+
+
+def quiz_problems(page: Path) -> list[LabError]:
+    """A lesson page needs a quiz of at least five questions."""
+    lines = list(_body_lines(page.read_text(encoding="utf-8")))
+    starts = [n for n, line in lines if quiz.START.match(line)]
+    if not starts:
+        return [LabError(page, 0, "lesson page has no quiz",
+                         f"end the page with a `/// quiz` block of {MIN_QUESTIONS} questions or "
+                         "more (see CONTRIBUTING.md, step 5)")]
+    questions = sum(1 for _, line in lines if quiz.QUESTION.match(line.strip()))
+    if questions < MIN_QUESTIONS:
+        return [LabError(page, starts[0], f"the quiz has {questions} questions",
+                         f"a lesson's quiz needs at least {MIN_QUESTIONS}")]
+    return []
