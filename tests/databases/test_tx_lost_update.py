@@ -78,3 +78,34 @@ def test_relative_updates_wait_and_lose_nothing(
     thread.join(timeout=10)
     assert done.is_set()
     assert snippet.final_balance(setup) == 50
+
+
+@pytest.mark.parametrize("snippet", ["postgresql"], indirect=True)
+def test_postgresql_stricter_levels_refuse_the_waiting_relative_update(
+    snippet: ModuleType, sessions: tuple[Any, Any, Any]
+) -> None:
+    """The page says the relative UPDATE is safe at the default level; at PostgreSQL's
+    REPEATABLE READ the waiting UPDATE is refused with 40001 instead, and must be retried."""
+    setup, alice, bob = sessions
+    withdraw = "UPDATE accounts SET balance = balance - %s WHERE id = 1"
+    for conn in (alice, bob):
+        conn.cursor().execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+    alice.cursor().execute(withdraw, (30,))  # row locked, not committed
+    errors: list[str | None] = []
+
+    def bob_withdraws() -> None:
+        try:
+            bob.cursor().execute(withdraw, (20,))
+            bob.commit()
+            errors.append(None)
+        except bob.Error as error:
+            errors.append(getattr(error, "sqlstate", None))
+            bob.rollback()
+
+    thread = threading.Thread(target=bob_withdraws, daemon=True)
+    thread.start()
+    time.sleep(0.5)
+    alice.commit()
+    thread.join(timeout=10)
+    assert errors == ["40001"], "bob's UPDATE should be refused as a serialization failure"
+    assert snippet.final_balance(setup) == 70
