@@ -1,0 +1,85 @@
+"""Serve an ASGI app on 127.0.0.1 for a snippet or a test: in a thread, or as a real process.
+
+```python
+with serve_in_thread(app) as base_url:            # uvicorn in this process
+    httpx.get(f"{base_url}/books")
+with serve_process("snippets.apis.rest_crud:app") as base_url:   # `python -m uvicorn ...`
+    httpx.get(f"{base_url}/books")
+```
+Both pick a free port, wait until the server answers, and stop it afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for_port(port: int, timeout: float = 15.0) -> None:
+    """Block until something accepts connections on 127.0.0.1:`port`."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                message = f"nothing answered on 127.0.0.1:{port} within {timeout} s"
+                raise TimeoutError(message) from None
+            time.sleep(0.05)
+
+
+@contextmanager
+def serve_in_thread(app: Any, **uvicorn_options: Any) -> Iterator[str]:
+    """Run `app` with uvicorn in a background thread; yield its base URL."""
+    import uvicorn
+
+    port = free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
+                            **uvicorn_options)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        wait_for_port(port)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@contextmanager
+def serve_process(app_path: str, *options: str) -> Iterator[str]:
+    """Run `python -m uvicorn <app_path>` as a separate process; yield its base URL."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", app_path, "--host", "127.0.0.1", "--port", str(port),
+         "--log-level", "warning", *options],
+        env={**os.environ}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    try:
+        wait_for_port(port)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if process.stderr:
+            process.stderr.close()
