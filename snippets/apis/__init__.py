@@ -1,0 +1,1 @@
+"""APIs: HTTP, REST, API design, JSON and XML, GraphQL, documenting and testing APIs."""
