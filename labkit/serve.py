@@ -49,8 +49,8 @@ def serve_in_thread(app: Any, **uvicorn_options: Any) -> Iterator[str]:
     import uvicorn
 
     port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                            **uvicorn_options)
+    options = {"log_level": "warning", **uvicorn_options}
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, **options)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
