@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from labkit import paths
+from labkit.errors import LabError
 
 EXERCISES_DIR = "exercises"
 DEFAULT_TIMEOUT = 60.0
@@ -48,7 +49,15 @@ class Snippet:
             if isinstance(node, ast.Assign | ast.AnnAssign):
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 if any(isinstance(t, ast.Name) and t.id == name for t in targets):
-                    return ast.literal_eval(node.value)
+                    try:
+                        return ast.literal_eval(node.value)  # type: ignore[arg-type]
+                    except ValueError:
+                        raise LabError(
+                            self.path, node.lineno,
+                            f"labkit reads the module constant {name}, and it must be a literal "
+                            f"(like {default!r})",
+                            f"rename this constant if it means something else (e.g. CLIENT_{name})",
+                        ) from None
         return default
 
     @property

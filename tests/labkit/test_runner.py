@@ -86,3 +86,10 @@ def test_the_environment_is_clean(project: Path, monkeypatch: pytest.MonkeyPatch
         "import os\ndef main():\n    print(os.environ.get('SECRET_TOKEN'))\nmain()\n"
     ))
     assert runner.run(snippet).stdout == "None\n"
+
+
+def test_a_timeout_constant_that_is_not_a_number_is_named(project: Path) -> None:
+    snippet = write_snippet(project, "clash", "import httpx\nTIMEOUT = httpx.Timeout(5)\n")
+    with pytest.raises(LabError, match="module constant TIMEOUT") as caught:
+        snippet.timeout  # noqa: B018
+    assert caught.value.line == 2 and "CLIENT_TIMEOUT" in caught.value.fix
