@@ -9,12 +9,20 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from labkit import db, paths
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def rows(conn: Any, sql: str) -> list[tuple[Any, ...]]:
+    """Run `sql` on a DB-API connection and return the rows as tuples."""
+    cursor = conn.cursor()
+    cursor.execute(sql)
+    return [tuple(row) for row in cursor.fetchall()]
 
 
 def require_server(engine_name: str) -> None:

@@ -2,33 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from labkit import db
-from snippets.databases.sql_shop import create_shop
-from tests.support import require_server
+from tests.support import require_server, rows
 
-ENGINES = ["sqlite", "postgresql", "mariadb"]
 BARE = "SELECT customer_id, ordered_on, COUNT(*) FROM orders GROUP BY customer_id"
 
 
-@pytest.fixture(params=ENGINES)
-def shop(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    if request.param != "sqlite":
-        require_server(request.param)
-    monkeypatch.setenv("LAB_ENGINE", request.param)
-    with db.scratch() as conn:
-        create_shop(conn)
-        yield conn
 
 
-def rows(conn: Any, sql: str) -> list[tuple[Any, ...]]:
-    cursor = conn.cursor()
-    cursor.execute(sql)
-    return [tuple(row) for row in cursor.fetchall()]
 
 
 def test_count_star_counts_the_null_row_of_a_left_join(shop: Any) -> None:

@@ -2,33 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from labkit import db
-from snippets.databases.sql_shop import create_shop
-from tests.support import require_server
-
-ENGINES = ["sqlite", "postgresql", "mariadb"]
-
-
-@pytest.fixture(params=ENGINES)
-def shop(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    """A connection to a filled shop on each engine."""
-    if request.param != "sqlite":
-        require_server(request.param)
-    monkeypatch.setenv("LAB_ENGINE", request.param)
-    with db.scratch() as conn:
-        create_shop(conn)
-        yield conn
-
-
-def rows(conn: Any, sql: str) -> list[tuple[Any, ...]]:
-    cursor = conn.cursor()
-    cursor.execute(sql)
-    return [tuple(row) for row in cursor.fetchall()]
+from tests.support import rows
 
 
 def test_left_join_fills_unmatched_columns_with_null(shop: Any) -> None:

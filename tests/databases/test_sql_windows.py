@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from labkit import db
-from snippets.databases.sql_shop import create_shop
-from tests.support import require_server
-
-ENGINES = ["sqlite", "postgresql", "mariadb"]
+from tests import support
 
 
-@pytest.fixture(params=ENGINES)
-def shop(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    if request.param != "sqlite":
-        require_server(request.param)
-    monkeypatch.setenv("LAB_ENGINE", request.param)
-    with db.scratch() as conn:
-        create_shop(conn)
-        yield conn
-
-
-def rows(conn: Any, sql: str) -> list[tuple[Any, ...]]:
-    cursor = conn.cursor()
-    cursor.execute(sql)
-    return [tuple(int(v) for v in row) for row in cursor.fetchall()]
+def rows(conn: Any, sql: str) -> list[tuple[int, ...]]:
+    """The rows with every value as an int (engines return Decimal or int)."""
+    return [tuple(int(v) for v in row) for row in support.rows(conn, sql)]
 
 
 def test_rank_skips_after_a_tie_and_dense_rank_does_not(shop: Any) -> None:
@@ -59,7 +44,7 @@ def test_latest_order_per_customer(shop: Any) -> None:
 
 
 def test_mariadb_reserves_row_number_as_a_word() -> None:
-    require_server("mariadb")
+    support.require_server("mariadb")
     with db.scratch(db.ENGINES["mariadb"]) as conn, conn.cursor() as cursor:
         with pytest.raises(conn.Error) as caught:
             cursor.execute("SELECT 1 AS row_number")
