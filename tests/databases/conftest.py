@@ -30,3 +30,13 @@ def shop(engine: str) -> Iterator[Any]:
     with db.scratch() as conn:
         create_shop(conn)
         yield conn
+
+
+@pytest.fixture(scope="module", params=SQL_ENGINES)
+def module_engine(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Like `engine`, for module-scoped fixtures that load a large data set once per engine."""
+    if request.param != "sqlite":
+        require_server(request.param)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(db.ENGINE_ENV, request.param)
+        yield request.param

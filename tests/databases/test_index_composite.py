@@ -10,7 +10,6 @@ import pytest
 from labkit import db
 from snippets.databases.index_data import analyze, load
 from snippets.databases.index_plans import plan
-from tests.support import require_server
 
 pytestmark = pytest.mark.xdist_group("index_composite")
 
@@ -20,19 +19,15 @@ SORT = {"sqlite": "USE TEMP B-TREE FOR ORDER BY", "postgresql": "Sort Key:",
 INDEX = "ix_orders_customer_created"
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql", "mariadb"])
-def orders(request: pytest.FixtureRequest) -> Iterator[tuple[str, Any]]:
+@pytest.fixture(scope="module")
+def orders(module_engine: str) -> Iterator[tuple[str, Any]]:
     """The orders with the composite index, on one engine."""
-    engine = request.param
-    if engine != "sqlite":
-        require_server(engine)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("LAB_ENGINE", engine)
-        with db.scratch() as conn:
-            load(conn)
-            conn.cursor().execute(f"CREATE INDEX {INDEX} ON orders (customer_id, created_at)")
-            analyze(conn)
-            yield engine, conn
+    engine = module_engine
+    with db.scratch() as conn:
+        load(conn)
+        conn.cursor().execute(f"CREATE INDEX {INDEX} ON orders (customer_id, created_at)")
+        analyze(conn)
+        yield engine, conn
 
 
 def text_of(conn: Any, sql: str) -> str:

@@ -11,7 +11,6 @@ from labkit import db
 from snippets.databases.index_data import analyze, load
 from snippets.databases.index_not_used import fixes
 from snippets.databases.index_plans import plan
-from tests.support import require_server
 
 pytestmark = pytest.mark.xdist_group("index_not_used")
 
@@ -30,20 +29,16 @@ CASES = {
 }
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql", "mariadb"])
-def orders(request: pytest.FixtureRequest) -> Iterator[tuple[str, Any]]:
+@pytest.fixture(scope="module")
+def orders(module_engine: str) -> Iterator[tuple[str, Any]]:
     """The orders with four single-column indexes, on one engine."""
-    engine = request.param
-    if engine != "sqlite":
-        require_server(engine)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("LAB_ENGINE", engine)
-        with db.scratch() as conn:
-            load(conn)
-            for column in ("customer_id", "status", "email", "phone"):
-                conn.cursor().execute(f"CREATE INDEX ix_orders_{column} ON orders ({column})")
-            analyze(conn)
-            yield engine, conn
+    engine = module_engine
+    with db.scratch() as conn:
+        load(conn)
+        for column in ("customer_id", "status", "email", "phone"):
+            conn.cursor().execute(f"CREATE INDEX ix_orders_{column} ON orders ({column})")
+        analyze(conn)
+        yield engine, conn
 
 
 @pytest.mark.parametrize("case", list(CASES))

@@ -10,25 +10,20 @@ import pytest
 from labkit import db
 from snippets.databases.index_data import analyze, load, order_rows
 from snippets.databases.index_plans import plan, seconds_per_lookup
-from tests.support import require_server
 
 pytestmark = pytest.mark.xdist_group("index_plans")
 
 SCAN = {"sqlite": "SCAN orders", "postgresql": "Seq Scan on orders", "mariadb": "type=ALL"}
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql", "mariadb"])
-def orders(request: pytest.FixtureRequest) -> Iterator[tuple[str, Any]]:
+@pytest.fixture(scope="module")
+def orders(module_engine: str) -> Iterator[tuple[str, Any]]:
     """The 100,000 orders on one engine, with LAB_ENGINE pointing at it."""
-    engine = request.param
-    if engine != "sqlite":
-        require_server(engine)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("LAB_ENGINE", engine)
-        with db.scratch() as conn:
-            load(conn)
-            analyze(conn)
-            yield engine, conn
+    engine = module_engine
+    with db.scratch() as conn:
+        load(conn)
+        analyze(conn)
+        yield engine, conn
 
 
 def test_index_turns_the_scan_into_a_search(orders: tuple[str, Any]) -> None:

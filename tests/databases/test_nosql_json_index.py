@@ -16,18 +16,14 @@ pytestmark = pytest.mark.xdist_group("nosql_json_index")
 SCAN = {"sqlite": "SCAN products", "postgresql": "Seq Scan", "mariadb": "type=ALL"}
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql", "mariadb"])
-def products(request: pytest.FixtureRequest) -> Iterator[tuple[str, Any]]:
+@pytest.fixture(scope="module")
+def products(module_engine: str) -> Iterator[tuple[str, Any]]:
     """The documents loaded on one engine, with LAB_ENGINE pointing at it."""
-    engine = request.param
-    if engine != "sqlite":
-        require_server(engine)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("LAB_ENGINE", engine)
-        with db.scratch() as conn:
-            ji.load(conn, engine, db.current().placeholder)
-            ji.analyze(conn, engine)
-            yield engine, conn
+    engine = module_engine
+    with db.scratch() as conn:
+        ji.load(conn, engine, db.current().placeholder)
+        ji.analyze(conn, engine)
+        yield engine, conn
 
 
 def test_index_served_queries(products: tuple[str, Any]) -> None:
