@@ -14,7 +14,9 @@ Apply the rules of RFC 9112, section 6.3: a response to HEAD, and any 1xx, 204 o
 response, has no body whatever its header fields say; otherwise `Content-Length` gives the
 length of the body in bytes. Raise `ValueError` when the header section has not ended yet
 (no empty line), when the body is shorter than `Content-Length` says, or when a response
-that needs a body length has no `Content-Length` (this exercise skips chunked encoding).
+that needs a body length has no `Content-Length`. That last rule is this exercise's
+simplification: the RFC lets such a response run until the server closes the connection,
+and it also defines chunked encoding, which this exercise skips.
 """
 
 
