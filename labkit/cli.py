@@ -8,7 +8,7 @@ import runpy
 import sys
 from collections.abc import Sequence
 
-from labkit import catalog, db, exercises, outputs, paths
+from labkit import catalog, db, exercises, outputs, paths, scaffold
 from labkit.catalog import UnknownName
 from labkit.errors import LabError
 
@@ -74,6 +74,27 @@ def cmd_record(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    """Create a page, its snippet, exercise and test from templates, and record the output."""
+    chapter, _, topic = args.name.partition("/")
+    try:
+        created = scaffold.create(chapter, topic)
+        outputs.record(catalog.find_snippet(f"{chapter}.{topic}"))
+    except LabError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    for path in created:
+        print(f"created  {path.relative_to(paths.ROOT)}")
+    print(f"recorded {outputs.output_path(catalog.find_snippet(f'{chapter}.{topic}'))}"
+          .replace(str(paths.ROOT) + "/", ""))
+    page = f"{chapter}/{topic.replace('_', '-')}.md"
+    print("\nNext:")
+    print(f"  1. add the page to nav: in mkdocs.yml, under its chapter:  - {page}")
+    print("  2. make serve, and replace every placeholder (each file says what to write)")
+    print(f"  3. python -m snippets record {chapter}.{topic}   after each change to the snippet")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     top = argparse.ArgumentParser(prog="python -m snippets", description=__doc__)
@@ -92,6 +113,9 @@ def parser() -> argparse.ArgumentParser:
     record.add_argument("--all", action="store_true", help="every snippet")
     record.add_argument("--engine", choices=sorted(db.ENGINES), help="only this engine")
     record.set_defaults(fn=cmd_record)
+    new = sub.add_parser("new", help="start a new page: python -m snippets new <chapter>/<topic>")
+    new.add_argument("name", help="<chapter>/<topic>, e.g. databases/caching")
+    new.set_defaults(fn=cmd_new)
     return top
 
 
