@@ -40,3 +40,11 @@ def module_engine(request: pytest.FixtureRequest) -> Iterator[str]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(db.ENGINE_ENV, request.param)
         yield request.param
+
+
+@pytest.fixture(params=["postgresql", "mariadb"])
+def server_engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each database server in turn (no SQLite), with `LAB_ENGINE` pointing at it."""
+    require_server(request.param)
+    monkeypatch.setenv(db.ENGINE_ENV, request.param)
+    return request.param

@@ -12,16 +12,13 @@ from typing import Any
 import pytest
 
 from labkit import db
-from tests.support import require_server
 
-SERVERS = ["postgresql", "mariadb"]
 NOWAIT_ERROR = {"postgresql": "55P03", "mariadb": 1205}
 
 
-@pytest.fixture(params=SERVERS)
-def snippet(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
-    require_server(request.param)
-    monkeypatch.setenv("LAB_ENGINE", request.param)
+@pytest.fixture
+def snippet(server_engine: str) -> ModuleType:
+    """The snippet module, reloaded so it reads the engine chosen by `server_engine`."""
     import snippets.databases.tx_for_update as module
 
     return importlib.reload(module)

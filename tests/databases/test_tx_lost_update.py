@@ -13,15 +13,11 @@ from typing import Any
 import pytest
 
 from labkit import db
-from tests.support import require_server
-
-SERVERS = ["postgresql", "mariadb"]
 
 
-@pytest.fixture(params=SERVERS)
-def snippet(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
-    require_server(request.param)
-    monkeypatch.setenv("LAB_ENGINE", request.param)
+@pytest.fixture
+def snippet(server_engine: str) -> ModuleType:
+    """The snippet module, reloaded so it reads the engine chosen by `server_engine`."""
     import snippets.databases.tx_lost_update as module
 
     return importlib.reload(module)
@@ -80,7 +76,7 @@ def test_relative_updates_wait_and_lose_nothing(
     assert snippet.final_balance(setup) == 50
 
 
-@pytest.mark.parametrize("snippet", ["postgresql"], indirect=True)
+@pytest.mark.parametrize("server_engine", ["postgresql"], indirect=True)
 def test_postgresql_stricter_levels_refuse_the_waiting_relative_update(
     snippet: ModuleType, sessions: tuple[Any, Any, Any]
 ) -> None:
