@@ -48,15 +48,50 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if all(r.passed for r in results) else 1
 
 
+def stale_outputs() -> list[tuple[catalog.Snippet, str, LabError]]:
+    """Every (snippet, engine) whose recorded output is missing or stale, with the reason."""
+    found = []
+    for snippet in catalog.snippets():
+        for engine in snippet.engines:
+            try:
+                outputs.fresh(snippet, engine)
+            except LabError as error:
+                found.append((snippet, engine, error))
+    return found
+
+
+def cmd_stale(args: argparse.Namespace) -> int:
+    """List recorded outputs that are missing or no longer match their source (fast: no runs)."""
+    found = stale_outputs()
+    for snippet, engine, error in found:
+        fix = outputs.record_command(snippet, engine)
+        print(f"{error.location}: {error.message}\n    fix: {fix}")
+    if found:
+        print(f"{len(found)} output(s) to record: `python -m snippets record --stale`")
+    return 1 if found else 0
+
+
 def cmd_record(args: argparse.Namespace) -> int:
     """Run snippets in the sandbox and store their output."""
-    chosen = catalog.snippets() if args.all else [catalog.find_snippet(n) for n in args.names]
+    wanted: set[tuple[str, str]] | None = None
+    if args.stale:
+        wanted = {(s.name, e) for s, e, _ in stale_outputs()}
+        chosen = [s for s in catalog.snippets() if any(s.name == n for n, _ in wanted)]
+    elif args.all:
+        chosen = catalog.snippets()
+    else:
+        chosen = [catalog.find_snippet(n) for n in args.names]
     if not chosen:
-        raise SystemExit("name the snippets to record, or pass --all")
+        if args.stale:
+            print("every recorded output is fresh")
+            return 0
+        raise SystemExit("name the snippets to record, or pass --all or --stale")
     failed = 0
     for snippet in chosen:
         for engine in snippet.engines:
             if args.engine and engine != args.engine:
+                continue
+            if wanted is not None and (snippet.name, engine) not in wanted:
                 continue
             reason = db.reachable(db.ENGINES[engine])
             if reason:
@@ -111,7 +146,10 @@ def parser() -> argparse.ArgumentParser:
     record = sub.add_parser("record", help="run snippets and store their real output")
     record.add_argument("names", nargs="*")
     record.add_argument("--all", action="store_true", help="every snippet")
+    record.add_argument("--stale", action="store_true", help="only missing or stale outputs")
     record.add_argument("--engine", choices=sorted(db.ENGINES), help="only this engine")
+    sub.add_parser("stale", help="list missing or stale outputs (fast, runs nothing)"
+                   ).set_defaults(fn=cmd_stale)
     record.set_defaults(fn=cmd_record)
     new = sub.add_parser("new", help="start a new page: python -m snippets new <chapter>/<topic>")
     new.add_argument("name", help="<chapter>/<topic>, e.g. databases/caching")

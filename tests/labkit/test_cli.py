@@ -80,3 +80,13 @@ def test_an_endless_loop_in_an_exercise_is_stopped_and_located(project) -> None:
         assert error.location.endswith("snippets/demo/exercises/loop.py:4")
     else:
         raise AssertionError("the endless loop was not stopped")
+
+
+def test_stale_lists_what_to_record_and_record_stale_fixes_it(project) -> None:  # type: ignore[no-untyped-def]
+    from labkit import cli
+    from tests.labkit.test_runner import write_snippet
+
+    write_snippet(project, "fresh", "def main():\n    print('hi')\n\nmain()\n")
+    assert cli.main(["stale"]) == 1
+    assert cli.main(["record", "--stale"]) == 0
+    assert cli.main(["stale"]) == 0
