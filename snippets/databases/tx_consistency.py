@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from labkit import db
+from snippets.databases.tx_atomicity import balances
 
 ENGINES = ("sqlite", "postgresql", "mariadb")
 
@@ -47,15 +48,6 @@ def transfer_ignoring_errors(conn: Any, source: int, target: int, amount: int) -
     conn.commit()  # [mark:commit-anyway]
 # --8<-- [end:swallow]
 
-
-def balances(conn: Any) -> str:
-    """Both balances and their total, read in a transaction of their own."""
-    cursor = conn.cursor()
-    cursor.execute("SELECT owner, balance FROM accounts ORDER BY id")
-    rows = cursor.fetchall()
-    conn.commit()
-    shown = ", ".join(f"{owner}={balance}" for owner, balance in rows)
-    return f"{shown} (total {sum(balance for _, balance in rows)})"
 
 
 def main() -> None:

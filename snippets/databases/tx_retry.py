@@ -8,6 +8,8 @@ from contextlib import ExitStack, closing
 from typing import Any
 
 from labkit import db
+from snippets.databases.tx_for_update import describe
+from snippets.databases.tx_lost_update import final_balance, read_balance
 
 ENGINES = ("postgresql", "mariadb")
 
@@ -19,14 +21,6 @@ SETTINGS = {  # (isolation level, session statements that go with it)
 }
 # --8<-- [end:settings]
 
-
-def describe(error: Exception) -> str:
-    """An error's class, SQLSTATE and message (with MariaDB's error number too)."""
-    sqlstate = getattr(error, "sqlstate", None)
-    if error.args and isinstance(error.args[0], int):  # PyMySQL: (error number, message)
-        number, message = error.args
-        return f"{type(error).__name__} (SQLSTATE {sqlstate}, error {number}): {message}"
-    return f"{type(error).__name__} (SQLSTATE {sqlstate}): {error}"
 
 
 # --8<-- [start:retryable]
@@ -60,28 +54,12 @@ def run_with_retry(conn: Any, level: str, work: Callable[[Any, int], None],
 # --8<-- [end:retry]
 
 
-def read_balance(who: str, conn: Any) -> int:
-    """Read the balance into the application."""
-    cursor = conn.cursor()
-    cursor.execute("SELECT balance FROM accounts WHERE id = 1")
-    (balance,) = cursor.fetchone()
-    print(f"  {who:>5}: SELECT balance -> {balance}")
-    return balance
-
 
 def write_balance(who: str, conn: Any, balance: int) -> None:
     """Write back the value the application computed (the caller commits)."""
     conn.cursor().execute(f"UPDATE accounts SET balance = {P} WHERE id = 1", (balance,))
     print(f"  {who:>5}: UPDATE balance = {balance}")
 
-
-def final_balance(conn: Any) -> int:
-    """The committed balance, read in a transaction of its own."""
-    cursor = conn.cursor()
-    cursor.execute("SELECT balance FROM accounts WHERE id = 1")
-    (balance,) = cursor.fetchone()
-    conn.commit()
-    return balance
 
 
 # --8<-- [start:interleave]
