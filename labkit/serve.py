@@ -1,8 +1,10 @@
-"""Serve an ASGI app on 127.0.0.1 for a snippet or a test: in a thread, or as a real process.
+"""Serve an app on 127.0.0.1 for a snippet or a test: in a thread, or as a real process.
 
 ```python
-with serve_in_thread(app) as base_url:            # uvicorn in this process
+with serve_in_thread(app) as base_url:            # ASGI app, uvicorn in this process
     httpx.get(f"{base_url}/books")
+with serve_wsgi_in_thread(flask_app) as base_url: # WSGI app, the standard library's server
+    httpx.get(f"{base_url}/login")
 with serve_process("snippets.apis.rest_crud:app") as base_url:   # `python -m uvicorn ...`
     httpx.get(f"{base_url}/books")
 ```
@@ -59,6 +61,34 @@ def serve_in_thread(app: Any, **uvicorn_options: Any) -> Iterator[str]:
         yield f"http://127.0.0.1:{port}"
     finally:
         server.should_exit = True
+        thread.join(timeout=10)
+
+
+@contextmanager
+def serve_wsgi_in_thread(app: Any) -> Iterator[str]:
+    """Run the WSGI `app` (Flask, Django, plain WSGI) in a background thread; yield its URL.
+
+    The server is the standard library's `wsgiref`, one thread per request, with its
+    per-request log lines silenced.
+    """
+    from socketserver import ThreadingMixIn
+    from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+    class _Server(ThreadingMixIn, WSGIServer):
+        daemon_threads = True
+
+    class _QuietHandler(WSGIRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = make_server("127.0.0.1", 0, app, server_class=_Server, handler_class=_QuietHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
         thread.join(timeout=10)
 
 
