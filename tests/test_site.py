@@ -109,3 +109,29 @@ def test_properdocs_builds_the_site_too(tmp_path: Path) -> None:
     result = build(REPO, tmp_path / "site", tool="properdocs")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "how-this-site-works" / "index.html").exists()
+
+
+def test_our_markup_has_no_inline_script_and_security_md_has_the_policy(site: Path) -> None:
+    """Only the theme's own inline scripts; the CSP a host should send is the one documented."""
+    import material
+
+    from labkit import csp
+
+    templates = Path(material.__file__).parent / "templates"
+    theme_text = "".join(p.read_text(encoding="utf-8") for p in templates.rglob("*.html"))
+    for page in csp.pages(site):
+        html = page.read_text(encoding="utf-8")
+        where = page.relative_to(site)
+        assert not csp.EVENT_HANDLER.search(html), f"{where}: an inline on...= event handler"
+        assert not csp.JAVASCRIPT_URL.search(html), f"{where}: a javascript: URL"
+        for body in csp.inline_scripts(html):
+            start = body[:40]
+            assert start in theme_text, f"{where}: inline script {start!r}"
+    documented = re.search(r"<!-- csp: start -->\n```text\n(.*?)\n```",
+                              (REPO / "SECURITY.md").read_text(), re.S)
+    assert documented, "SECURITY.md: the <!-- csp: start --> block is missing"
+    expected = csp.policy(site)
+    assert documented.group(1) == expected, (
+        "SECURITY.md:1: the Content-Security-Policy is out of date (a theme upgrade changes "
+        f"its inline scripts). fix: paste this policy between the csp markers:\n{expected}"
+    )

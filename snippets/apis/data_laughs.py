@@ -15,6 +15,9 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 from lxml import etree
 
+VULNERABLE = ("expand_deliberately_vulnerable",)
+"""Deliberately vulnerable functions in this module, for the attack demonstration only."""
+
 
 # --8<-- [start:bomb]
 def entity_bomb(levels: int, fan_out: int = 10) -> bytes:

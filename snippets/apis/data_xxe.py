@@ -15,6 +15,9 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 from lxml import etree
 
+VULNERABLE = ("parse_title_deliberately_vulnerable",)
+"""Deliberately vulnerable functions in this module, for the attack demonstration only."""
+
 
 # --8<-- [start:vulnerable]
 def parse_title_deliberately_vulnerable(document: bytes) -> str:

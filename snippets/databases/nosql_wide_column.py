@@ -35,7 +35,8 @@ class WideTable:
 
     def node_for(self, partition: tuple[Any, ...]) -> str:
         """The node that owns a partition: its key's hash (token) falls in that node's range."""
-        digest = hashlib.md5("/".join(map(str, partition)).encode()).digest()
+        key = "/".join(map(str, partition)).encode()
+        digest = hashlib.md5(key, usedforsecurity=False).digest()  # spreading, not security
         token = int.from_bytes(digest[:8], "big")
         return NODES[token * len(NODES) >> 64]  # three equal slices of the 64-bit ring
 

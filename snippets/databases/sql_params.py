@@ -14,6 +14,9 @@ import pymysql
 from labkit import db
 from snippets.databases.sql_shop import create_shop, describe
 
+VULNERABLE = ("find_by_name_vulnerable",)
+"""Deliberately vulnerable functions in this module, for the attack demonstration only."""
+
 SORTABLE = {"name": "name", "city": "city", "newest": "id DESC"}
 """The only ORDER BY clauses `list_customers` accepts, keyed by what a request may ask for."""
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from labkit import csp
 from tests.support import REPO, build
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -31,19 +32,33 @@ def _require_chromium() -> None:
     pytest.skip(reason)
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class _StrictHost(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site as SECURITY.md asks a host to: with a strict CSP header."""
+
+    policy = ""
+
+    def end_headers(self) -> None:
+        self.send_header("Content-Security-Policy", self.policy)
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @pytest.fixture(scope="session")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The site, built strictly and served from its folder on 127.0.0.1."""
+    """The site, built strictly and served from its folder on 127.0.0.1 with its CSP.
+
+    A script or style the policy refuses shows as a console error, which every page visit
+    checks for.
+    """
     _require_chromium()
     out = tmp_path_factory.mktemp("browser-site")
     result = build(REPO, out)
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(_Quiet, directory=str(out))
+    handler = functools.partial(
+        type("_Host", (_StrictHost,), {"policy": csp.policy(out)}), directory=str(out)
+    )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
