@@ -112,7 +112,7 @@ def test_properdocs_builds_the_site_too(tmp_path: Path) -> None:
 
 
 def test_our_markup_has_no_inline_script_and_security_md_has_the_policy(site: Path) -> None:
-    """Only the theme's own inline scripts; the CSP a host should send is the one documented."""
+    """No inline script or javascript: URL but the theme's; SECURITY.md documents the CSP."""
     import material
 
     from labkit import csp
@@ -123,9 +123,11 @@ def test_our_markup_has_no_inline_script_and_security_md_has_the_policy(site: Pa
         html = page.read_text(encoding="utf-8")
         where = page.relative_to(site)
         assert not csp.EVENT_HANDLER.search(html), f"{where}: an inline on...= event handler"
-        assert not csp.JAVASCRIPT_URL.search(html), f"{where}: a javascript: URL"
+        for url in csp.JAVASCRIPT_URL.finditer(html):  # the theme's share button has one
+            assert url.group(0)[url.group(0).index("javascript:"):] in theme_text, (
+                f"{where}: a javascript: URL {url.group(0)!r}")
         for body in csp.inline_scripts(html):
-            start = body[:40]
+            start = body[:20]  # before any URL the theme writes in
             assert start in theme_text, f"{where}: inline script {start!r}"
     documented = re.search(r"<!-- csp: start -->\n```text\n(.*?)\n```",
                               (REPO / "SECURITY.md").read_text(), re.S)
