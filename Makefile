@@ -11,10 +11,12 @@ export NO_MKDOCS_2_WARNING := 1
 
 setup: $(READY)
 
-$(READY): pyproject.toml requirements.lock
+$(READY): pyproject.toml requirements.lock package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
 		--constraint requirements.lock --editable '.[dev]'
+	# HTML and browser tools for the tests (the Nu HTML checker), pinned by package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
 ## serve: set up, then serve the site on http://127.0.0.1:$(PORT) with live reload
@@ -47,4 +49,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) site .pytest_cache node_modules

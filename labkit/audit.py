@@ -83,7 +83,7 @@ def run_bandit(targets: Iterable[str], root: Path | None = None) -> list[Finding
 
 
 def enclosing(path: Path, line: int) -> str:
-    """The dotted name of the innermost def or class around `line` ("<module>" if none)."""
+    """The dotted name of the innermost def or class around `line` (`"<module>"` if none)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names: list[str] = []
 

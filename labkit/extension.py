@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
 from labkit import catalog, measure, outputs, paths, quiz, regions, stamp
@@ -318,6 +319,30 @@ def _output_box(snippet: catalog.Snippet, engine: str, recorded: outputs.Recorde
     )
 
 
+CODE_BLOCK = re.compile(r"<code>.*?</code>", re.S)
+LINE_ID = re.compile(r"__(codelineno|span)-\d+-")
+
+
+class UniqueLineIds(Postprocessor):
+    """Number the line anchors of every code block on the page once, in page order.
+
+    pymdownx.highlight numbers code blocks per Markdown conversion, and mkdocstrings converts
+    each docstring on its own, so an API reference page repeats `__codelineno-0-1` for every
+    docstring example: duplicate ids, which HTML forbids and which break `#line` links.
+    """
+
+    def run(self, text: str) -> str:
+        counter = iter(range(10**9))
+
+        def renumber(block: re.Match[str]) -> str:
+            if not LINE_ID.search(block.group(0)):
+                return block.group(0)
+            number = next(counter)
+            return LINE_ID.sub(lambda m: f"__{m.group(1)}-{number}-", block.group(0))
+
+        return CODE_BLOCK.sub(renumber, text)
+
+
 class LabExtension(Extension):
     """Registers the preprocessor ahead of superfences and snippets."""
 
@@ -329,6 +354,8 @@ class LabExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(LabPreprocessor(md, self.getConfig("logger")), "labkit", 29)
+        # After the raw-HTML postprocessor (30), so that stashed HTML (mkdocstrings) is in.
+        md.postprocessors.register(UniqueLineIds(md), "labkit-line-ids", 5)
 
 
 def makeExtension(**kwargs: Any) -> LabExtension:

@@ -8,6 +8,7 @@ with serve_wsgi_in_thread(flask_app) as base_url: # WSGI app, the standard libra
 with serve_process("snippets.apis.rest_crud:app") as base_url:   # `python -m uvicorn ...`
     httpx.get(f"{base_url}/books")
 ```
+
 Both pick a free port, wait until the server answers, and stop it afterwards.
 """
 

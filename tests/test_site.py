@@ -137,3 +137,37 @@ def test_our_markup_has_no_inline_script_and_security_md_has_the_policy(site: Pa
         "SECURITY.md:1: the Content-Security-Policy is out of date (a theme upgrade changes "
         f"its inline scripts). fix: paste this policy between the csp markers:\n{expected}"
     )
+
+
+VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+THEME_MARKUP = (
+    # (message, markup): errors in Material's own templates, not in our pages
+    ("Attribute “autocomplete” is only allowed", 'class="md-toggle"'),
+    ("Bad value “” for attribute “tabindex” on element “label”", 'class="md-nav__link'),
+    ("must be the ID of a non-hidden form control", 'for="__toc"'),
+)
+
+
+def test_html_is_valid_by_the_nu_html_checker(site: Path) -> None:
+    """vnu (npm vnu-jar, on Java): no error in our markup; the theme's known ones listed."""
+    import json
+    import os
+    import shutil
+    import subprocess
+
+    if not VNU.exists() or not shutil.which("java"):
+        reason = "the Nu HTML checker needs Java and node_modules/vnu-jar (make setup: npm ci)"
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason}, and CI is set")
+        pytest.skip(reason)
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--skip-non-html", "--errors-only", "--format", "json",
+         str(site)], capture_output=True, text=True, timeout=600, check=False,
+    )
+    messages = json.loads(result.stderr)["messages"]
+    ours = [m for m in messages if not any(text in m["message"] and markup in m.get("extract", "")
+                                           for text, markup in THEME_MARKUP)]
+    assert not ours, "\n".join(
+        f"{m['url'].removeprefix(site.as_uri())}:{m.get('lastLine')}: {m['message']}\n"
+        f"    {m.get('extract', '').strip()}" for m in ours[:30]
+    )

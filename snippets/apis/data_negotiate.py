@@ -55,7 +55,7 @@ app = FastAPI()
 
 
 def book_as_xml(book: dict[str, object]) -> bytes:
-    """One book as <book id="1"><title>...</title>...</book>."""
+    """One book as `<book id="1"><title>...</title>...</book>`."""
     root = ET.Element("book", id=str(book["id"]))
     for field in ("title", "author", "year", "isbn"):
         ET.SubElement(root, field).text = str(book[field])

@@ -15,7 +15,7 @@ BOOKS = [
 
 # --8<-- [start:build]
 def books_to_xml(books: list[dict[str, object]]) -> bytes:
-    """Serialize books as <books><book id="..."><title>...</title>...</book></books>."""
+    """Serialize books as `<books><book id="..."><title>...</title>...</book></books>`."""
     root = ET.Element("books")
     for book in books:
         element = ET.SubElement(root, "book", id=str(book["id"]))  # [mark:attribute]

@@ -145,3 +145,15 @@ def test_a_supporting_file_in_a_sub_folder_is_shown_without_a_run_box(project: P
 def test_an_apostrophe_in_a_title_is_not_escaped_twice(hello) -> None:  # type: ignore[no-untyped-def]
     html = render("@snippet demo/hello.py#greet title=\"the reader's greeting\"\n")
     assert "&amp;#x27;" not in html and "the reader&#x27;s greeting" in html
+
+
+def test_line_anchor_ids_are_unique_on_the_page() -> None:
+    """Blocks converted separately (mkdocstrings docstrings) all start at block 0."""
+    from labkit.extension import UniqueLineIds
+
+    block = ('<pre><code><span id="x--__span-0-1"><a id="x--__codelineno-0-1" '
+             'href="#x--__codelineno-0-1"></a>print()</span></code></pre>')
+    page = UniqueLineIds(markdown.Markdown()).run(f"{block}<p><code>inline</code></p>{block}")
+    ids = re.findall(r'id="([^"]+)"', page)
+    assert len(ids) == len(set(ids)) == 4
+    assert 'href="#x--__codelineno-1-1"' in page and "<code>inline</code>" in page

@@ -40,7 +40,7 @@ def etag_of(book: dict[str, object]) -> str:
 
 
 class LibraryHandler(BaseHTTPRequestHandler):
-    """Routes /books, /books/<id> and /loans; one `do_<METHOD>` per method, as http.server wants."""
+    """Routes `/books`, `/books/<id>` and `/loans`; one `do_<METHOD>` per method (http.server)."""
 
     protocol_version = "HTTP/1.1"  # the default is HTTP/1.0
     library: Library  # set by `serve_library`
