@@ -171,3 +171,18 @@ def test_html_is_valid_by_the_nu_html_checker(site: Path) -> None:
         f"{m['url'].removeprefix(site.as_uri())}:{m.get('lastLine')}: {m['message']}\n"
         f"    {m.get('extract', '').strip()}" for m in ours[:30]
     )
+
+
+def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+    """A link checker over the built HTML: theme, mkdocstrings and our pages alike."""
+    import os
+    from urllib.parse import urlsplit
+
+    from labkit import linkcheck
+
+    default = re.search(r'^site_url: !ENV \[SITE_URL, "([^"]+)"\]',
+                        (REPO / "mkdocs.yml").read_text(), re.M)
+    assert default, "mkdocs.yml: site_url is expected as !ENV [SITE_URL, \"<default>\"]"
+    site_url = os.environ.get("SITE_URL") or default.group(1)
+    broken = linkcheck.check(site, urlsplit(site_url).path)
+    assert not broken, "\n".join(map(str, broken[:40]))
