@@ -111,6 +111,37 @@ def test_properdocs_builds_the_site_too(tmp_path: Path) -> None:
     assert (tmp_path / "site" / "how-this-site-works" / "index.html").exists()
 
 
+def test_zensical_builds_the_site_with_our_extension(tmp_path: Path) -> None:
+    """The exit path: Zensical reads mkdocs.yml and runs labkit.extension (not the hooks).
+
+    What this proves and what it does not is written up in CONTRIBUTING.md ("The generator").
+    """
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    for name in ("docs", "snippets", "labkit", "hooks", "overrides"):
+        shutil.copytree(REPO / name, tmp_path / name,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(REPO / "mkdocs.yml", tmp_path)
+    page = tmp_path / "docs" / "how-this-site-works.md"
+    page.write_text(page.read_text() + "\n@snippet tour/request_line.py#no-such-region\n")
+    env = {**os.environ, "LAB_ROOT": str(tmp_path), "PYTHONPATH": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "zensical", "build", "-f", "mkdocs.yml"],
+                            cwd=tmp_path, env=env, capture_output=True, text=True,
+                            timeout=600, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    tour = (tmp_path / "site" / "how-this-site-works" / "index.html").read_text()
+    for feature in ('class="lab-run"', 'class="lab-output"', 'class="lab-quiz"',
+                    'class="lab-card', "Tested with", 'class="mermaid"'):
+        assert feature in tour, f"Zensical's page lacks {feature}"
+    reference = (tmp_path / "site" / "reference" / "labkit" / "index.html").read_text()
+    assert 'id="labkit.runner"' in reference  # mkdocstrings runs too
+    # A mistake is still reported, from the extension, with its fix (the hooks do not run).
+    assert "no region named 'no-such-region'" in result.stdout + result.stderr
+
+
 def test_our_markup_has_no_inline_script_and_security_md_has_the_policy(site: Path) -> None:
     """No inline script or javascript: URL but the theme's; SECURITY.md documents the CSP."""
     import material
