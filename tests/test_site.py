@@ -133,7 +133,7 @@ def test_zensical_builds_the_site_with_our_extension(tmp_path: Path) -> None:
                             timeout=600, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     tour = (tmp_path / "site" / "how-this-site-works" / "index.html").read_text()
-    for feature in ('class="lab-run"', 'class="lab-output"', 'class="lab-quiz"',
+    for feature in ("Run it yourself", 'class="lab-output"', 'class="lab-quiz"',
                     'class="lab-card', "Tested with", 'class="mermaid"'):
         assert feature in tour, f"Zensical's page lacks {feature}"
     reference = (tmp_path / "site" / "reference" / "labkit" / "index.html").read_text()
