@@ -10,34 +10,66 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from markdown.extensions.toc import slugify
+
 from labkit import coverage, frontmatter, links
+from labkit.errors import LabError, read_text
 from labkit.extension import PageInfo, current_page
 
 log = logging.getLogger("mkdocs.hooks.lab")
 
 
 def on_files(files, config):  # type: ignore[no-untyped-def]
-    """Course-wide checks: every snippet and exercise is shown by some page."""
-    pages = [Path(f.abs_src_path) for f in files.documentation_pages()]
-    for error in coverage.unused(pages):
+    """Course-wide checks: every snippet, output and exercise is used by some page, and no two
+    pages share a title. A page that is not UTF-8 is reported (by `on_page_markdown`) instead
+    of stopping the build with a traceback."""
+    documents = list(files.documentation_pages())
+    pages = [Path(f.abs_src_path) for f in documents]
+    for file in documents:
+        try:
+            read_text(Path(file.abs_src_path))
+        except LabError:
+            source = file.abs_src_path
+            file.content_string = Path(source).read_bytes().decode("utf-8", "replace")
+            file.abs_src_path = source  # keep the path, for error messages
+    for error in coverage.unused(pages) + frontmatter.duplicate_titles(pages):
         log.warning(str(error))
     return files
 
 
+def on_nav(nav, config, files):  # type: ignore[no-untyped-def]
+    """A page missing from `nav:` is named, with the line to add (MkDocs also warns)."""
+    shown = {page.file.src_uri for page in nav.pages}
+    for file in files.documentation_pages():
+        if file.inclusion.is_in_nav() and file.src_uri not in shown:
+            log.warning(str(LabError(
+                Path(file.abs_src_path), 0, "page is not in the navigation",
+                f"add `- {file.src_uri}` to nav: in mkdocs.yml, under its chapter's section "
+                "(or delete the page)",
+            )))
+    return nav
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:  # type: ignore[no-untyped-def]
-    """Validate the page's front matter, links and quiz; tell the extension which page it is on.
+    """Validate the page's front matter, links (and anchors) and quiz; tell the extension which
+    page it is on.
 
     Problems are logged (a strict build fails on them) and, for `mkdocs serve`, shown in a
     red box at the top of the page.
     """
     pages = [f.src_uri for f in files.documentation_pages()]
     path = Path(page.file.abs_src_path)
-    errors = frontmatter.validate(path, pages) + links.dead_links(path, page.file.src_uri, pages)
+    toc = config.get("mdx_configs", {}).get("toc", {})
+    docs_dir = Path(config["docs_dir"]) if config.get("docs_dir") else None
+    errors = frontmatter.validate(path, pages) + links.dead_links(
+        path, page.file.src_uri, pages, docs_dir=docs_dir,
+        slugify=toc.get("slugify", slugify), separator=toc.get("separator", "-"),
+    )
     if page.meta.get("kind", "lesson") == "lesson" and not errors:
         errors += coverage.quiz_problems(path)
     for error in errors:
         log.warning(str(error))
-    raw = path.read_text(encoding="utf-8")
+    raw = path.read_bytes().decode("utf-8", "replace")
     current_page.set(PageInfo(path, raw.count("\n") - markdown.count("\n")))
     if errors:
         listing = "\n".join("    " + line for e in errors for line in str(e).splitlines())

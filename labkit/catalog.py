@@ -9,10 +9,12 @@ from functools import cached_property
 from pathlib import Path
 
 from labkit import paths
-from labkit.errors import LabError
+from labkit.errors import LabError, read_text
 
 EXERCISES_DIR = "exercises"
 DEFAULT_TIMEOUT = 60.0
+DEFAULT_MEMORY_MB = 2048
+"""Address space a snippet may use, in megabytes (module constant `MEMORY_MB`)."""
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ class Snippet:
 
     @cached_property
     def _tree(self) -> ast.Module:
-        return ast.parse(self.path.read_text(encoding="utf-8"), filename=str(self.path))
+        return ast.parse(read_text(self.path), filename=str(self.path))
 
     @property
     def description(self) -> str:
@@ -80,6 +82,11 @@ class Snippet:
     def timeout(self) -> float:
         """Seconds the snippet may run (module constant `TIMEOUT`)."""
         return float(self._constant("TIMEOUT", DEFAULT_TIMEOUT))  # type: ignore[arg-type]
+
+    @property
+    def memory_mb(self) -> int:
+        """Megabytes of address space the snippet may use (module constant `MEMORY_MB`)."""
+        return int(self._constant("MEMORY_MB", DEFAULT_MEMORY_MB))  # type: ignore[call-overload]
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Course-wide checks: every snippet and exercise is shown, every lesson has a quiz."""
+"""Course-wide checks: every snippet and exercise is shown, every recorded output belongs to a
+snippet, every lesson has a quiz."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from labkit import catalog, paths, quiz
+from labkit import catalog, outputs, paths, quiz
 from labkit.errors import LabError
 
 DIRECTIVE = re.compile(r"^\s*@(snippet|output|exercise)\s+(\S+)")
@@ -26,12 +27,17 @@ def _body_lines(text: str) -> Iterable[tuple[int, str]]:
             yield number, line
 
 
+def _text(page: Path) -> str:
+    """The page's text; a byte that is not UTF-8 is reported by the front matter check."""
+    return page.read_bytes().decode("utf-8", "replace")
+
+
 def references(pages: Iterable[Path]) -> tuple[set[Path], set[str]]:
     """Snippet files and exercise names that the pages embed."""
     files: set[Path] = set()
     names: set[str] = set()
     for page in pages:
-        for _, line in _body_lines(page.read_text(encoding="utf-8")):
+        for _, line in _body_lines(_text(page)):
             if match := DIRECTIVE.match(line):
                 kind, target = match.groups()
                 if kind == "exercise":
@@ -42,7 +48,7 @@ def references(pages: Iterable[Path]) -> tuple[set[Path], set[str]]:
 
 
 def unused(pages: Iterable[Path]) -> list[LabError]:
-    """Snippets and exercises that no page shows."""
+    """Snippets and exercises that no page shows, and recorded outputs of no snippet."""
     files, names = references(list(pages))
     errors = [
         LabError(s.path, 0, f"no page shows the snippet {s.name}",
@@ -54,12 +60,32 @@ def unused(pages: Iterable[Path]) -> list[LabError]:
                  f"add `@exercise {e.name}` to its page, or delete the exercise")
         for e in catalog.exercises() if e.name not in names
     ]
-    return errors
+    return errors + orphaned_outputs()
+
+
+def orphaned_outputs() -> list[LabError]:
+    """Files in `_outputs/` that no snippet (and engine) records: left by a rename or a delete."""
+    expected: set[Path] = set()
+    unreadable: set[Path] = set()  # snippets whose ENGINES cannot be read: reported elsewhere
+    for snippet in catalog.snippets():
+        try:
+            expected.update(outputs.output_path(snippet, e) for e in snippet.engines)
+        except (LabError, SyntaxError):
+            unreadable.add(snippet.path.with_suffix(""))
+    stored = sorted(p for c in catalog.chapters() for p in (c / paths.OUTPUTS_DIR).glob("*.txt"))
+    return [
+        LabError(path, 0, "recorded output of no snippet (renamed or deleted, or an engine "
+                 "no longer in its ENGINES)",
+                 "delete it, and record the snippet under its new name if it was renamed")
+        for path in stored
+        if path not in expected
+        and path.parent.parent / path.name.split(".")[0] not in unreadable
+    ]
 
 
 def quiz_problems(page: Path) -> list[LabError]:
     """A lesson page needs a quiz of at least five questions."""
-    lines = list(_body_lines(page.read_text(encoding="utf-8")))
+    lines = list(_body_lines(_text(page)))
     starts = [n for n, line in lines if quiz.START.match(line)]
     if not starts:
         return [LabError(page, 0, "lesson page has no quiz",

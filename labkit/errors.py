@@ -42,3 +42,23 @@ class LabError(Exception):
         if self.detail:
             text += "\n" + "\n".join("    | " + line for line in self.detail.splitlines())
         return text
+
+
+def read_text(path: Path) -> str:
+    """Read a contributor's file (page, snippet, output) as UTF-8.
+
+    Raises:
+        LabError: if it is not UTF-8, naming the line and byte offset of the first bad byte.
+    """
+    data = Path(path).read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        bad = data[error.start : error.start + 1]
+        raise LabError(
+            path, line,
+            f"not UTF-8 text: byte {bad!r} at byte offset {error.start} cannot be decoded",
+            "save the file as UTF-8 (in most editors: 'Save with encoding' > UTF-8), or "
+            "replace the character; `iconv -f latin1 -t utf-8` converts a Latin-1 file",
+        ) from None

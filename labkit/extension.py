@@ -11,8 +11,9 @@ Directives, each on a line of its own (inside tabs or admonitions too):
 ```
 
 and quiz blocks (see [`labkit.quiz`][labkit.quiz]). Lines inside fenced code are left alone.
-Every mistake is logged as a warning with `file:line` and a fix (so a strict build
-fails) and shown on the page in a red box.
+Every mistake (an unknown directive or option, a missing file, region or output, an
+exercise without checks, a file that is not UTF-8…) is logged as a warning with
+`file:line` and a fix (so a strict build fails) and shown on the page in a red box.
 """
 
 from __future__ import annotations
@@ -34,10 +35,12 @@ from markdown.preprocessors import Preprocessor
 
 from labkit import catalog, measure, outputs, paths, quiz, regions, stamp
 from labkit.db import ENGINES
-from labkit.errors import LabError
+from labkit.errors import LabError, read_text
 from labkit.paths import display_path, run_command
 
 DIRECTIVES = ("snippet", "output", "exercise")
+OPTIONS = {"snippet": ("title", "highlight"), "output": ("engines",), "exercise": ()}
+"""The `key="value"` options each directive takes; anything else is a mistake, not ignored."""
 DIRECTIVE = re.compile(r"^(?P<indent>\s*)@(?P<name>[a-z]+)\b\s*(?P<args>.*)$")
 FENCE = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})")
 ANNOTATION = re.compile(r"^\s*\d+\.\s")
@@ -204,7 +207,16 @@ class LabPreprocessor(Preprocessor):
                                f"unknown directive @{name}", f"did you mean @{close[0]}?")
             words = shlex.split(match["args"])
             target = words[0]
-            options = dict(word.split("=", 1) for word in words[1:] if "=" in word)
+            for word in words[1:]:
+                key = word.partition("=")[0]
+                if "=" not in word or key not in OPTIONS[name]:
+                    allowed = " ".join(f'{k}="…"' for k in OPTIONS[name]) or "none"
+                    close = difflib.get_close_matches(key, OPTIONS[name], n=1)
+                    hint = f"did you mean {close[0]}=? " if close else ""
+                    raise LabError(self._page_name(), self._page_line(index),
+                                   f"@{name} has no option {word!r}",
+                                   f"{hint}options of @{name}: {allowed}")
+            options = dict(word.split("=", 1) for word in words[1:])
             handler = getattr(self, f"_render_{name}")
             produced: list[str] = handler(target, options)
             return [indent + text if text and text != RUN_BOX else text for text in produced]
@@ -273,7 +285,13 @@ class LabPreprocessor(Preprocessor):
             if not needed.is_file():
                 raise LabError(exercise.stub, 0, f"exercise lacks {needed.name}",
                                f"add {display_path(needed)}")
-        doc = ast.get_docstring(ast.parse(exercise.stub.read_text(encoding="utf-8"))) or ""
+        checks = ast.parse(read_text(exercise.checks))
+        if not any(isinstance(node, ast.FunctionDef) and node.name.startswith("check_")
+                   for node in checks.body):
+            raise LabError(exercise.checks, 0, "checks module defines no check_* function, "
+                           "so every answer would pass",
+                           "add at least one function check_<what>(module) that asserts")
+        doc = ast.get_docstring(ast.parse(read_text(exercise.stub))) or ""
         heading, _, body = doc.strip().partition("\n")
         stub = regions.load(exercise.stub).excerpt().code
         solution = regions.load(exercise.solution).excerpt().code

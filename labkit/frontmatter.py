@@ -28,7 +28,8 @@ from pathlib import Path
 
 import yaml
 
-from labkit.errors import LabError
+from labkit.errors import LabError, read_text
+from labkit.paths import display_path
 
 DIFFICULTIES = ("beginner", "intermediate", "advanced")
 TIME = re.compile(r"^\d{1,3} min$")
@@ -39,7 +40,7 @@ EXAMPLE = "see CONTRIBUTING.md, step 3 (Write the page)"
 
 
 def _block(path: Path) -> tuple[str, int]:
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path)
     lines = text.splitlines()
     if not lines or lines[0].strip() != "---":
         raise LabError(path, 1, "page has no front matter",
@@ -98,11 +99,40 @@ def validate(path: Path, pages: Iterable[str]) -> list[LabError]:
     return errors
 
 
+def duplicate_titles(paths: Iterable[Path]) -> list[LabError]:
+    """Pages whose front matter gives the same `title` as an earlier page (readers find pages
+    by title, in the navigation and in search); one error per repeat, naming both files."""
+    first: dict[str, tuple[Path, int]] = {}
+    errors = []
+    for path in sorted(paths):
+        try:
+            block, _ = _block(path)
+            node = yaml.compose(block)
+        except (LabError, yaml.YAMLError):
+            continue  # reported by validate()
+        if not isinstance(node, yaml.MappingNode):
+            continue
+        for key, value in node.value:
+            if key.value != "title" or not isinstance(value, yaml.ScalarNode):
+                continue
+            title, line = str(value.value).strip(), key.start_mark.line + 2
+            if title.casefold() in first:
+                other, other_line = first[title.casefold()]
+                errors.append(LabError(
+                    path, line, f"title {title!r} is already the title of "
+                    f"{display_path(other)}:{other_line}",
+                    "give each page a title of its own (say what this page adds)",
+                ))
+            else:
+                first[title.casefold()] = (path, line)
+    return errors
+
+
 def _title_headings(path: Path, end: int) -> list[LabError]:
     """A lesson's title comes from its front matter; a `# ` heading would repeat it."""
     found = []
     fence = ""
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = read_text(path).splitlines()
     for number, line in enumerate(lines[end:], start=end + 1):
         stripped = line.lstrip()
         if stripped.startswith(("```", "~~~")):

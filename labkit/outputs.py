@@ -19,12 +19,16 @@ from pathlib import Path
 
 from labkit import measure, paths, runner
 from labkit.catalog import Snippet
-from labkit.errors import LabError
+from labkit.errors import LabError, read_text
 from labkit.imports import local_files
 from labkit.paths import OUTPUTS_DIR, run_command
 from labkit.runner import RunResult
 
 HEADER_END = "# ---- output ----"
+MAX_LINES = 200
+"""Most lines a recorded output may have (the longest of the first 194 outputs: 65)."""
+MAX_BYTES = 20_000
+"""Most bytes a recorded output may have (the largest of the first 194 outputs: 3,078)."""
 
 
 def record_command(snippet: Snippet, engine: str = "sqlite") -> str:
@@ -95,7 +99,7 @@ def read(snippet: Snippet, engine: str = "sqlite") -> Recorded:
     fix = f"record it: {record_command(snippet, engine)}"
     if not path.is_file():
         raise LabError(path, 0, f"no recorded output for {snippet.name} on {engine}", fix)
-    head, sep, body = path.read_text(encoding="utf-8").partition(HEADER_END + "\n")
+    head, sep, body = read_text(path).partition(HEADER_END + "\n")
     fields = dict(
         line[2:].split(": ", 1)
         for line in head.splitlines()
@@ -142,7 +146,8 @@ def record(snippet: Snippet, engine: str = "sqlite") -> bool:
         False if the stored output already agreed (nothing written).
 
     Raises:
-        LabError: if the snippet fails, or its output is not deterministic.
+        LabError: if the snippet fails, its output is not deterministic, shows today's
+            date, or is longer than `MAX_LINES` lines or `MAX_BYTES` bytes.
     """
     first, second = runner.run(snippet, engine), runner.run(snippet, engine)
     changed = difference(first.stdout, second.stdout)
@@ -157,6 +162,13 @@ def record(snippet: Snippet, engine: str = "sqlite") -> bool:
         if shown in first.stdout:
             raise LabError(snippet.path, 0, f"{snippet.name} prints today's date ({shown})",
                            "print a fixed date instead: the output would be stale tomorrow")
+    size = (len(first.stdout.splitlines()), len(first.stdout.encode()))
+    if size[0] > MAX_LINES or size[1] > MAX_BYTES:
+        raise LabError(snippet.path, 0, f"{snippet.name} prints {size[0]} lines ({size[1]:,} "
+                       f"bytes); a recorded output holds at most {MAX_LINES} lines and "
+                       f"{MAX_BYTES:,} bytes",
+                       "print less: a page shows what a reader can read (a count, the first "
+                       "rows, a summary)")
     return write(first)
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from labkit.errors import LabError
+from labkit.errors import LabError, read_text
 
 REGION = re.compile(r"--8<--\s*\[(start|end):([A-Za-z0-9_-]*)\]")
 MARK = re.compile(r"\s*\[mark:([A-Za-z0-9_-]+)\]\s*$")
@@ -113,12 +113,12 @@ def load(path: Path) -> SourceMap:
     """Read and index a snippet file.
 
     Raises:
-        LabError: if the file is missing, or a region is unclosed, unopened,
+        LabError: if the file is missing or not UTF-8, or a region is unclosed, unopened,
             unnamed or defined twice.
     """
     if not path.is_file():
         raise LabError(path, 0, "snippet file not found", "check the path (relative to snippets/)")
-    return _parse(str(path), path.read_text(encoding="utf-8"))
+    return _parse(str(path), read_text(path))
 
 
 @lru_cache(maxsize=512)

@@ -35,6 +35,18 @@ def require_server(engine_name: str) -> None:
     pytest.skip(f"{reason} (start it, or point {db.ENGINES[engine_name].url_env} at one)")
 
 
+def require_browser() -> None:
+    """Skip when Debian's chromium is missing; fail instead when `CI` is set."""
+    from labkit import browser
+
+    reason = browser.missing()
+    if reason is None:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}, and CI is set")
+    pytest.skip(reason)
+
+
 LESSON = """\
 ---
 title: {title}
@@ -109,3 +121,27 @@ def record(root: Path, name: str) -> None:
         outputs.write(runner.run(catalog.find_snippet(name)))
     finally:
         paths.use_root(old)
+
+
+def leftovers(folder: Path) -> list[str]:
+    """What a test left behind: processes whose `LAB_ROOT` or working directory lies in
+    `folder`, and anything in `folder / "tmp"` (the temporary folder tests are given)."""
+    found = []
+    inside = str(folder.resolve())
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            environ = (proc / "environ").read_bytes().split(b"\0")
+            cwd = os.readlink(proc / "cwd")
+            state = (proc / "stat").read_text().rpartition(")")[2].split()[0]
+        except (OSError, IndexError):
+            continue  # gone, or not ours to read
+        roots = [e[len(b"LAB_ROOT="):].decode() for e in environ if e.startswith(b"LAB_ROOT=")]
+        if int(proc.name) != os.getpid() and state != "Z" and any(
+            p == inside or p.startswith(inside + "/") for p in [cwd, *roots]
+        ):
+            command = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            found.append(f"process {proc.name}: {command}")
+    tmp = folder / "tmp"
+    if tmp.is_dir():
+        found += [f"file {p}" for p in sorted(tmp.iterdir())]
+    return found

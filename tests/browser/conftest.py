@@ -4,32 +4,16 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from labkit import csp
-from tests.support import REPO, build
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                  "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"]
+from labkit.browser import chromium
+from tests.support import REPO, build, require_browser
 
 pytestmark = pytest.mark.browser
-
-
-def _require_chromium() -> None:
-    if Path(CHROMIUM).exists():
-        return
-    reason = "Debian's chromium is not installed (apt-get install chromium; .ci/run does)"
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason}, and CI is set")
-    pytest.skip(reason)
 
 
 class _StrictHost(http.server.SimpleHTTPRequestHandler):
@@ -52,7 +36,7 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     A script or style the policy refuses shows as a console error, which every page visit
     checks for.
     """
-    _require_chromium()
+    require_browser()
     out = tmp_path_factory.mktemp("browser-site")
     result = build(REPO, out)
     assert result.returncode == 0, result.stderr
@@ -69,12 +53,8 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser(site_url: str):  # type: ignore[no-untyped-def]
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 class Visit:

@@ -93,3 +93,48 @@ def test_a_timeout_constant_that_is_not_a_number_is_named(project: Path) -> None
     with pytest.raises(LabError, match="module constant TIMEOUT") as caught:
         snippet.timeout  # noqa: B018
     assert caught.value.line == 2 and "CLIENT_TIMEOUT" in caught.value.fix
+
+
+def test_writes_inside_the_temporary_folder_are_allowed(project: Path) -> None:
+    snippet = write_snippet(project, "files", (
+        "import os, shutil, sqlite3, tempfile\n"
+        "def main():\n"
+        "    with open('here.txt', 'w') as out:\n"
+        "        out.write('x')\n"
+        "    os.mkdir('folder')\n"
+        "    os.rename('here.txt', 'folder/moved.txt')\n"
+        "    shutil.rmtree('folder')\n"
+        "    with tempfile.NamedTemporaryFile('w') as out, open(os.devnull, 'w') as null:\n"
+        "        out.write('x'); null.write('x')\n"
+        "    sqlite3.connect(os.path.join(tempfile.gettempdir(), 'db.sqlite')).execute(\n"
+        "        'CREATE TABLE t (x)')\n"
+        "    print('ok')\n"
+        "main()\n"
+    ))
+    assert runner.run(snippet).stdout == "ok\n"
+
+
+@pytest.mark.parametrize("call", [
+    "os.mkdir(os.path.join(os.environ['LAB_ROOT'], 'made'))",
+    "os.remove(os.path.join(os.environ['LAB_ROOT'], 'snippets', '__init__.py'))",
+    "shutil.copyfile(__file__, os.path.join(os.environ['LAB_ROOT'], 'copy.py'))",
+    "os.open(os.path.join(os.environ['LAB_ROOT'], 'raw'), os.O_WRONLY | os.O_CREAT)",
+])
+def test_changes_outside_the_temporary_folder_are_refused(project: Path, call: str) -> None:
+    snippet = write_snippet(project, "escape", (
+        f"import os, shutil\ndef main():\n    {call}\nmain()\n"
+    ))
+    before = sorted(project.rglob("*"))
+    with pytest.raises(LabError, match=r"writing to '<repo>/.*' is blocked") as caught:
+        runner.run(snippet)
+    assert caught.value.line == 3 and "tempfile.gettempdir()" in caught.value.fix
+    assert sorted(project.rglob("*")) == before
+
+
+def test_memory_mb_raises_the_cap(project: Path) -> None:
+    body = "import mmap\ndef main():\n    print(len(mmap.mmap(-1, 2500 * 2**20)) >> 20)\nmain()\n"
+    with pytest.raises(LabError, match="memory cap of 2048 MB"):
+        runner.run(write_snippet(project, "small", body))
+    roomy = write_snippet(project, "roomy", "MEMORY_MB = 4096\n" + body)
+    assert roomy.memory_mb == 4096
+    assert runner.run(roomy).stdout == "2500\n"
