@@ -77,7 +77,8 @@ def test_an_endless_loop_in_an_exercise_is_stopped_and_located(project) -> None:
         exercises.run_checks_sandboxed(exercise, timeout=8)
     except LabError as error:
         assert "did not finish within 8 s" in error.message
-        assert error.location.endswith("snippets/demo/exercises/loop.py:4")
+        # the loop is lines 4-5; the stack dump lands on whichever line was running
+        assert error.location.endswith(("demo/exercises/loop.py:4", "demo/exercises/loop.py:5"))
     else:
         raise AssertionError("the endless loop was not stopped")
 
