@@ -1,0 +1,1 @@
+"""Security: authentication, authorization, encryption and the attacks every backend must stop."""

@@ -1,0 +1,1 @@
+"""Helpers shared by the Authorization page's snippets: who is calling, roles, invoices."""

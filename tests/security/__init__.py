@@ -1,0 +1,1 @@
+"""Tests of the Security chapter, one module per snippet."""
