@@ -130,6 +130,16 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check_pages(args: argparse.Namespace) -> int:
+    from labkit import pagecheck
+
+    problems = pagecheck.check()
+    for problem in problems:
+        print(problem)
+    print(f"{len(problems)} problem(s)" if problems else "every page is fine")
+    return 1 if problems else 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     top = argparse.ArgumentParser(prog="python -m snippets", description=__doc__)
@@ -151,6 +161,8 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("stale", help="list missing or stale outputs (fast, runs nothing)"
                    ).set_defaults(fn=cmd_stale)
     record.set_defaults(fn=cmd_record)
+    sub.add_parser("check-pages", help="the build's page checks, without a site generator"
+                   ).set_defaults(fn=cmd_check_pages)
     new = sub.add_parser("new", help="start a new page: python -m snippets new <chapter>/<topic>")
     new.add_argument("name", help="<chapter>/<topic>, e.g. databases/caching")
     new.set_defaults(fn=cmd_new)

@@ -51,6 +51,17 @@ def _block(path: Path) -> tuple[str, int]:
     raise LabError(path, 1, "front matter is never closed", "end it with a line '---'")
 
 
+def kind(path: Path) -> str:
+    """The page's kind: `lesson` (the default) or `overview`; `lesson` if unreadable."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(_block(path)[0])
+    except (LabError, yaml.YAMLError):
+        return "lesson"
+    return str(data.get("kind", "lesson")) if isinstance(data, dict) else "lesson"
+
+
 def validate(path: Path, pages: Iterable[str]) -> list[LabError]:
     """Every problem with the front matter of `path`; empty when it is valid.
 

@@ -138,8 +138,14 @@ def test_zensical_builds_the_site_with_our_extension(tmp_path: Path) -> None:
         assert feature in tour, f"Zensical's page lacks {feature}"
     reference = (tmp_path / "site" / "reference" / "labkit" / "index.html").read_text()
     assert 'id="labkit.runner"' in reference  # mkdocstrings runs too
-    # A mistake is still reported, from the extension, with its fix (the hooks do not run).
+    # Zensical prints the extension's error but builds anyway (the hooks do not run, and the
+    # page is unknown to the extension: "<page>:N"). The generator-free checker catches it.
     assert "no region named 'no-such-region'" in result.stdout + result.stderr
+    lines = page.read_text().count("\n")
+    checked = subprocess.run([sys.executable, "-m", "snippets", "check-pages"], cwd=tmp_path,
+                             env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    assert f"docs/how-this-site-works.md:{lines}: @snippet" in checked.stdout, checked.stdout
 
 
 def test_our_markup_has_no_inline_script_and_security_md_has_the_policy(site: Path) -> None:
