@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from labkit import paths
+from labkit.browser import chromium
+from tests.support import require_browser
 
 
 @pytest.fixture
@@ -21,3 +24,14 @@ def project(tmp_path: Path) -> Iterator[Path]:
     paths.use_root(root)
     yield root
     paths.use_root(old)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, one per test process: Playwright's sync API runs one at a time.
+
+    Skipped when chromium is missing; failed instead when `CI` is set.
+    """
+    require_browser()
+    with chromium() as launched:
+        yield launched

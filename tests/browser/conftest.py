@@ -10,7 +10,6 @@ from collections.abc import Iterator
 import pytest
 
 from labkit import csp
-from labkit.browser import chromium
 from tests.support import REPO, build, require_browser
 
 pytestmark = pytest.mark.browser
@@ -49,12 +48,6 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture(scope="session")
-def browser(site_url: str):  # type: ignore[no-untyped-def]
-    with chromium() as launched:
-        yield launched
 
 
 class Visit:

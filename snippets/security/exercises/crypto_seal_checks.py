@@ -35,7 +35,7 @@ def check_round_trip(module: ModuleType) -> None:
 
 
 def check_layout(module: ModuleType) -> None:
-    """The value is 12 bytes of nonce, then AESGCM's output, with b"<row id>" as AD."""
+    """The value is 12 bytes of nonce, then AESGCM's output, with `b"<row id>"` as AD."""
     key = AESGCM.generate_key(bit_length=256)
     sealed = module.seal(key, 42, PHONE)
     _expect(len(sealed) == 12 + len(PHONE) + 16,

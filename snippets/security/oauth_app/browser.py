@@ -27,7 +27,7 @@ with warnings.catch_warnings():  # Authlib 1.9 prefers the `httpx2` package; htt
 __all__ = ["Browser", "Callback", "OAuth2Client", "params", "show"]
 
 NAMES: dict[str, str] = {}
-"""Base URL -> the name printed instead of it, e.g. http://127.0.0.1:41234 -> <provider>."""
+"""Base URL -> the name printed instead of it, e.g. `http://127.0.0.1:41234` -> `<provider>`."""
 
 
 def name_server(base_url: str, name: str) -> None:
