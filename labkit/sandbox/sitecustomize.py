@@ -18,6 +18,7 @@ import faulthandler
 import ipaddress
 import os
 import sys
+import time
 
 LOCAL_NAMES = {None, "", "localhost", b"localhost"}
 NETWORK_EVENTS = ("socket.getaddrinfo", "socket.connect", "socket.sendto")
@@ -140,4 +141,14 @@ if os.environ.get("LAB_SANDBOX") == "1":
         _cap_memory(int(os.environ["LAB_MEMORY_MB"]))
     limit = float(os.environ.get("LAB_TIMEOUT", "0"))
     if limit > 1:
-        faulthandler.dump_traceback_later(max(limit - 1.0, 0.5), exit=False)
+        _deadline = time.monotonic() + max(limit - 1.0, 0.5)
+
+        def _arm() -> None:
+            faulthandler.dump_traceback_later(max(_deadline - time.monotonic(), 0.1), exit=False)
+
+        _arm()
+        # A child forked while the timer is armed inherits its state but not its thread, and
+        # on CPython 3.11 hangs at exit (gunicorn workers, multiprocessing with fork). So the
+        # timer is off across a fork and re-armed in the parent; the child has none.
+        os.register_at_fork(before=faulthandler.cancel_dump_traceback_later,
+                            after_in_parent=_arm)

@@ -138,3 +138,18 @@ def test_memory_mb_raises_the_cap(project: Path) -> None:
     roomy = write_snippet(project, "roomy", "MEMORY_MB = 4096\n" + body)
     assert roomy.memory_mb == 4096
     assert runner.run(roomy).stdout == "2500\n"
+
+
+def test_a_forked_child_exits_under_the_hang_timer(project: Path) -> None:
+    """The hang timer is off across fork(): a forked child (gunicorn, multiprocessing) exits."""
+    snippet = write_snippet(project, "forks", (
+        "import os\n"
+        "def main():\n"
+        "    pid = os.fork()\n"
+        "    if pid == 0:\n"
+        "        raise SystemExit(0)  # a normal exit, which used to hang on CPython 3.11\n"
+        "    os.waitpid(pid, 0)\n"
+        "    print('the child exited')\n"
+        'if __name__ == "__main__":\n    main()\n'
+    ))
+    assert runner.run(snippet).stdout == "the child exited\n"
