@@ -81,6 +81,20 @@ class PageInfo:
 current_page: ContextVar[PageInfo | None] = ContextVar("labkit_current_page", default=None)
 
 
+LANGUAGES = {
+    ".py": "python", ".js": "javascript", ".mjs": "javascript", ".ts": "typescript",
+    ".java": "java", ".rb": "ruby", ".go": "go", ".sql": "sql", ".sh": "bash",
+    ".toml": "toml", ".yml": "yaml", ".yaml": "yaml", ".json": "json", ".ini": "ini",
+    ".cfg": "ini", ".html": "html", ".txt": "text", "Dockerfile": "dockerfile",
+}
+"""What a supporting file (in a sub-folder of a chapter) may be, and how it is highlighted."""
+
+
+def language_of(path: Path) -> str | None:
+    """The highlighting language of a file shown with `@snippet`, or None if not supported."""
+    return LANGUAGES.get(path.suffix) or LANGUAGES.get(path.name)
+
+
 def _snippet_for(path: Path) -> catalog.Snippet:
     if not path.is_file():
         raise LabError(path, 0, "snippet file not found",
@@ -244,9 +258,13 @@ class LabPreprocessor(Preprocessor):
         if runnable:
             snippet = _snippet_for(path)
             self.engines.update(snippet.engines)
-        elif not path.is_file() or path.suffix != ".py":
+        elif not path.is_file():
             raise LabError(path, 0, "snippet file not found",
                            "give the path relative to snippets/, e.g. tour/request_line.py")
+        elif language_of(path) is None:
+            raise LabError(path, 0, f"the site cannot show a '{path.suffix or path.name}' file",
+                           f"use one of: {', '.join(sorted(LANGUAGES))}, or add the type to "
+                           "LANGUAGES in labkit/extension.py")
         source = regions.load(path)
         highlight = tuple(options.get("highlight", "").split())
         excerpt = source.excerpt(region or None, highlight)
@@ -255,7 +273,7 @@ class LabPreprocessor(Preprocessor):
         attrs = f'title="{title.replace(chr(34), "&quot;")}" '
         if excerpt.highlights:
             attrs += f'hl_lines="{" ".join(map(str, excerpt.highlights))}" '
-        code = self._code_fence(excerpt.code, "python", attrs)
+        code = self._code_fence(excerpt.code, language_of(path) or "python", attrs)
         if not runnable:  # a file a snippet uses (a migration, a config): shown, not run
             return ["", *code, ""]
         engine = "sqlite" if "sqlite" in snippet.engines else snippet.engines[0]

@@ -25,7 +25,7 @@ from labkit.errors import LabError, read_text
 
 REGION = re.compile(r"--8<--\s*\[(start|end):([A-Za-z0-9_-]*)\]")
 MARK = re.compile(r"\s*\[mark:([A-Za-z0-9_-]+)\]\s*$")
-COMMENT_END = re.compile(r"\s*(#|--)\s*$")
+COMMENT_END = re.compile(r"\s*(#|--|//)\s*$")
 NAME = re.compile(r"[A-Za-z0-9_-]+")
 
 
@@ -97,9 +97,10 @@ class SourceMap:
 
 
 def _mark_of(line: str) -> tuple[str, str] | None:
-    """`(name, line without the mark)` if the line ends in a `#` or `--` comment with a mark."""
+    """`(name, line without the mark)` if the line ends in a `#`, `--` (SQL) or `//` (JavaScript,
+    Java) comment with a mark."""
     mark = MARK.search(line)
-    if not mark or not re.search(r"#|--", line[: mark.start()]):
+    if not mark or not re.search(r"#|--|//", line[: mark.start()]):
         return None
     return mark.group(1), COMMENT_END.sub("", line[: mark.start()])
 

@@ -24,7 +24,8 @@ def versions(paths: set[Path], engines: set[str] = frozenset()) -> list[tuple[st
         paths: Snippet files shown on a page.
         engines: Engines they run on; each adds its driver (imported by `labkit.db`).
     """
-    modules = third_party(paths) | {ENGINE_DRIVERS[e] for e in engines if e in ENGINE_DRIVERS}
+    python = {path for path in paths if path.suffix == ".py"}  # a page may show .js, .java …
+    modules = third_party(python) | {ENGINE_DRIVERS[e] for e in engines if e in ENGINE_DRIVERS}
     found: dict[str, str] = {}
     for module in modules:
         for dist in _distributions().get(module, []):

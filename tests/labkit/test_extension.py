@@ -142,6 +142,21 @@ def test_a_supporting_file_in_a_sub_folder_is_shown_without_a_run_box(project: P
     assert "create()" in text_of(html) and "lab-run" not in html
 
 
+def test_a_program_in_another_language_is_shown_with_its_highlighting(project: Path) -> None:
+    write_snippet(project, "user", "def main():\n    pass\n")
+    folder = project / "snippets" / "demo" / "programs"
+    folder.mkdir()
+    (folder / "server.js").write_text(
+        "// --8<-- [start:listen]\nserver.listen(port);  // [mark:port]\n// --8<-- [end:listen]\n"
+    )
+    (folder / "notes.docx").write_text("not something a page can show")
+    html = render('@snippet demo/programs/server.js#listen highlight="port"\n')
+    assert 'class="nx"' in html and "lab-run" not in html  # a JavaScript token (Pygments)
+    assert "server.listen(port);" in text_of(html) and "[mark:" not in html
+    assert "hll" in html  # the marked line is highlighted
+    assert "cannot show a &#x27;.docx&#x27; file" in render("@snippet demo/programs/notes.docx\n")
+
+
 def test_an_apostrophe_in_a_title_is_not_escaped_twice(hello) -> None:  # type: ignore[no-untyped-def]
     html = render("@snippet demo/hello.py#greet title=\"the reader's greeting\"\n")
     assert "&amp;#x27;" not in html and "the reader&#x27;s greeting" in html
