@@ -6,6 +6,7 @@ Directives, each on a line of its own (inside tabs or admonitions too):
 
 ```text
 @snippet tour/request_line.py#parse title="Parsing" highlight="split query"
+@snippet /.github/workflows/tests.yml      # a leading / : a file of the repository itself
 @output tour/request_line.py
 @exercise tour.status_class
 ```
@@ -86,6 +87,7 @@ LANGUAGES = {
     ".java": "java", ".rb": "ruby", ".go": "go", ".sql": "sql", ".sh": "bash",
     ".toml": "toml", ".yml": "yaml", ".yaml": "yaml", ".json": "json", ".ini": "ini",
     ".cfg": "ini", ".html": "html", ".txt": "text", "Dockerfile": "dockerfile",
+    ".dockerignore": "text", "Makefile": "make",
 }
 """What a supporting file (in a sub-folder of a chapter) may be, and how it is highlighted."""
 
@@ -253,7 +255,8 @@ class LabPreprocessor(Preprocessor):
 
     def _render_snippet(self, target: str, options: dict[str, str]) -> list[str]:
         ref, _, region = target.partition("#")
-        path = paths.SNIPPETS / ref
+        # `/Dockerfile`, `/.github/workflows/tests.yml`: a file of the repository itself
+        path = paths.ROOT / ref[1:] if ref.startswith("/") else paths.SNIPPETS / ref
         runnable = path.parent.parent == paths.SNIPPETS and not path.name.startswith("_")
         if runnable:
             snippet = _snippet_for(path)

@@ -157,6 +157,14 @@ def test_a_program_in_another_language_is_shown_with_its_highlighting(project: P
     assert "cannot show a &#x27;.docx&#x27; file" in render("@snippet demo/programs/notes.docx\n")
 
 
+def test_a_file_of_the_repository_itself_is_shown_from_its_root(project: Path) -> None:
+    # Docker reads `#` as a comment only at the start of a line: highlight with a region
+    (project / "Dockerfile").write_text(
+        "FROM python:3.11-slim\n# --8<-- [start:user]\nUSER app\n# --8<-- [end:user]\n")
+    html = render('@snippet /Dockerfile highlight="user"\n')
+    assert "FROM python:3.11-slim" in text_of(html) and "lab-run" not in html and "hll" in html
+
+
 def test_an_apostrophe_in_a_title_is_not_escaped_twice(hello) -> None:  # type: ignore[no-untyped-def]
     html = render("@snippet demo/hello.py#greet title=\"the reader's greeting\"\n")
     assert "&amp;#x27;" not in html and "the reader&#x27;s greeting" in html
