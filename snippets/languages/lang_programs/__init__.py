@@ -1,0 +1,1 @@
+"""The same tiny books endpoint in four languages, started by `lang_compare` (not run alone)."""

@@ -1,0 +1,1 @@
+"""A small library-loans service split into layers: domain, service, repositories, HTTP."""

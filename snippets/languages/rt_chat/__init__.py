@@ -1,0 +1,1 @@
+"""A small chat server and its clients, shared by the real-time servers snippets."""

@@ -1,0 +1,1 @@
+"""Shared code for the page "What happens on the server": one tiny book API, many servers."""

@@ -1,0 +1,1 @@
+"""Tests of the Server-side languages chapter, one module per snippet."""
