@@ -95,22 +95,32 @@ def serve_wsgi_in_thread(app: Any) -> Iterator[str]:
 
 @contextmanager
 def serve_process(app_path: str, *options: str) -> Iterator[str]:
-    """Run `python -m uvicorn <app_path>` as a separate process; yield its base URL."""
+    """Run `python -m uvicorn <app_path>` as a separate process; yield its base URL.
+
+    Its log goes to a temporary file, not a pipe: a pipe nobody reads fills up after a few
+    dozen tracebacks and then blocks the server.
+    """
+    import tempfile
+
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", app_path, "--host", "127.0.0.1", "--port", str(port),
-         "--log-level", "warning", *options],
-        env={**os.environ}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-    try:
-        wait_for_port(port)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", app_path, "--host", "127.0.0.1", "--port",
+             str(port), "--log-level", "warning", *options],
+            env={**os.environ}, stdout=subprocess.DEVNULL, stderr=log,
+        )
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        if process.stderr:
-            process.stderr.close()
+            try:
+                wait_for_port(port)
+            except TimeoutError:
+                log.seek(0)
+                raise TimeoutError(f"uvicorn {app_path} did not start:\n"
+                                   f"{log.read().decode(errors='replace')[-2000:]}") from None
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()

@@ -26,10 +26,13 @@ def project(tmp_path: Path) -> Iterator[Path]:
     paths.use_root(old)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """Debian's Chromium, one per test process: Playwright's sync API runs one at a time.
+    """Debian's Chromium for the tests of one module.
 
+    Playwright's sync API runs an asyncio loop in this thread while a browser is open: only
+    one may be open at a time, and none may outlive its module, or a later test's
+    `asyncio.run()` fails with "cannot be called from a running event loop".
     Skipped when chromium is missing; failed instead when `CI` is set.
     """
     require_browser()
