@@ -1,0 +1,1 @@
+"""Cloud & DevOps: deploy, ship and watch a real service."""

@@ -1,0 +1,1 @@
+"""Shared code for "Cloud building blocks": settings, blob stores, Lambda-style handlers."""

@@ -1,0 +1,1 @@
+"""Helpers shared by the snippets of the page "Reliability in production"."""

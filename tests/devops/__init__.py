@@ -1,0 +1,1 @@
+"""Tests of the Cloud & DevOps chapter, one module per snippet."""
