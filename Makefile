@@ -37,6 +37,12 @@ build: $(READY)
 outputs: $(READY)
 	$(BIN)/python -m snippets record --all
 
+## bench: build, rebuild, scale, test-suite and page-weight benchmarks vs bare Material
+## (several minutes; make bench BENCH_ARGS=--quick for 50- and 200-page courses only)
+.PHONY: bench
+bench: $(READY)
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
 ## lint: ruff over everything
 lint: $(READY)
 	$(BIN)/ruff check .

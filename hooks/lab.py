@@ -22,7 +22,9 @@ log = logging.getLogger("mkdocs.hooks.lab")
 def on_files(files, config):  # type: ignore[no-untyped-def]
     """Course-wide checks: every snippet, output and exercise is used by some page, and no two
     pages share a title. A page that is not UTF-8 is reported (by `on_page_markdown`) instead
-    of stopping the build with a traceback."""
+    of stopping the build with a traceback. In a dirty build (`mkdocs serve --dirty`), a page
+    whose snippets, outputs or exercise changed since its HTML was written counts as modified,
+    so it is rendered again (MkDocs itself only looks at the Markdown file)."""
     documents = list(files.documentation_pages())
     pages = [Path(f.abs_src_path) for f in documents]
     for file in documents:
@@ -34,7 +36,15 @@ def on_files(files, config):  # type: ignore[no-untyped-def]
             file.abs_src_path = source  # keep the path, for error messages
     for error in coverage.unused(pages) + frontmatter.duplicate_titles(pages):
         log.warning(str(error))
+    built = {Path(f.abs_src_path): f for f in documents}
+    for page in coverage.outdated((path, Path(f.abs_dest_path)) for path, f in built.items()):
+        built[page].is_modified = _modified
     return files
+
+
+def _modified() -> bool:
+    """`File.is_modified` for a page whose snippets changed."""
+    return True
 
 
 def on_nav(nav, config, files):  # type: ignore[no-untyped-def]
@@ -76,6 +86,15 @@ def on_page_markdown(markdown: str, page, config, files) -> str:  # type: ignore
         markdown = (f'!!! failure "This page has problems"\n\n    ```text\n{listing}\n'
                     "    ```\n\n" + markdown)
     return markdown
+
+
+def on_env(env, config, files):  # type: ignore[no-untyped-def]
+    """Keep compiled theme templates across the rebuilds of `mkdocs serve` (keyed by each
+    template's source, so an edited override is compiled again)."""
+    from labkit.filecache import templates
+
+    env.bytecode_cache = templates()
+    return env
 
 
 def on_page_content(html: str, page, config, files) -> str:  # type: ignore[no-untyped-def]

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import ast
 import difflib
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from labkit import paths
 from labkit.errors import LabError, read_text
+from labkit.filecache import parse_python
 
 EXERCISES_DIR = "exercises"
+NAME = re.compile(r"[A-Za-z0-9_]+")
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MEMORY_MB = 2048
 """Address space a snippet may use, in megabytes (module constant `MEMORY_MB`)."""
@@ -38,7 +41,7 @@ class Snippet:
 
     @cached_property
     def _tree(self) -> ast.Module:
-        return ast.parse(read_text(self.path), filename=str(self.path))
+        return parse_python(str(self.path), read_text(self.path))
 
     @property
     def description(self) -> str:
@@ -122,13 +125,14 @@ def _public_py(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.py") if not p.name.startswith("_"))
 
 
+def _is_chapter(folder: Path) -> bool:
+    return folder.is_dir() and (folder / "__init__.py").exists() and not folder.name.startswith("_")
+
+
 def chapters(root: Path | None = None) -> list[Path]:
     """Chapter packages, in alphabetical order."""
     root = root or paths.SNIPPETS
-    return sorted(
-        p for p in root.iterdir()
-        if p.is_dir() and (p / "__init__.py").exists() and not p.name.startswith("_")
-    )
+    return sorted(p for p in root.iterdir() if _is_chapter(p))
 
 
 def snippets(root: Path | None = None) -> list[Snippet]:
@@ -157,8 +161,21 @@ class UnknownName(LookupError):
         self.suggestion = close[0] if close else None
 
 
+def _direct(name: str, root: Path | None, folder: str = "") -> Path | None:
+    """The file `name` (`chapter.topic`) would be, if that file exists (no listing: a page
+    names one exercise, and listing them all for each would make a build quadratic)."""
+    chapter, _, stem = name.partition(".")
+    if not NAME.fullmatch(chapter) or not NAME.fullmatch(stem) or stem.startswith("_"):
+        return None
+    folder_path = (root or paths.SNIPPETS) / chapter
+    path = folder_path / folder / f"{stem}.py"
+    return path if _is_chapter(folder_path) and path.is_file() else None
+
+
 def find_snippet(name: str, root: Path | None = None) -> Snippet:
     """The snippet called `chapter.topic`; raises `UnknownName` otherwise."""
+    if path := _direct(name, root):
+        return Snippet(path)
     known = {s.name: s for s in snippets(root)}
     if name in known:
         return known[name]
@@ -167,6 +184,9 @@ def find_snippet(name: str, root: Path | None = None) -> Snippet:
 
 def find_exercise(name: str, root: Path | None = None) -> Exercise:
     """The exercise called `chapter.name`; raises `UnknownName` otherwise."""
+    stub = _direct(name, root, EXERCISES_DIR)
+    if stub and not stub.stem.endswith(("_checks", "_solution")):
+        return Exercise(stub)
     known = {e.name: e for e in exercises(root)}
     if name in known:
         return known[name]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from labkit import catalog, outputs, paths, quiz
 from labkit.errors import LabError
+from labkit.imports import local_files
 
 DIRECTIVE = re.compile(r"^\s*@(snippet|output|exercise)\s+(\S+)")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -45,6 +46,68 @@ def references(pages: Iterable[Path]) -> tuple[set[Path], set[str]]:
                 else:
                     files.add((paths.SNIPPETS / target.split("#")[0]).resolve())
     return files, names
+
+
+def dependencies(page: Path, closures: dict[Path, set[Path]] | None = None) -> set[Path]:
+    """Every file whose contents the page's rendering reads: the snippet files it shows (and
+    the modules they import, which the "Tested with" line names), for an `@output` also the
+    recorded outputs and `DEPENDS` files, and an exercise's three files. A file that cannot be
+    read or parsed counts by itself (the page shows the error).
+
+    Args:
+        page: The Markdown file.
+        closures: Import closures already found (`local_files`), shared across pages.
+    """
+    closures = {} if closures is None else closures
+    found: set[Path] = set()
+    for _, line in _body_lines(_text(page)):
+        if not (match := DIRECTIVE.match(line)):
+            continue
+        kind, target = match.groups()
+        if kind == "exercise":
+            try:
+                exercise = catalog.find_exercise(target)
+            except catalog.UnknownName:
+                continue
+            found |= {exercise.stub, exercise.checks, exercise.solution}
+            continue
+        ref = target.split("#")[0]
+        path = paths.ROOT / ref[1:] if ref.startswith("/") else paths.SNIPPETS / ref
+        found.add(path)
+        try:
+            if path.suffix == ".py" and path.is_relative_to(paths.SNIPPETS):
+                if path not in closures:
+                    closures[path] = local_files(path)
+                found |= closures[path]
+            if kind == "output":
+                snippet = catalog.Snippet(path)
+                found |= {*snippet.depends, *(outputs.output_path(snippet, e)
+                                              for e in snippet.engines)}
+        except (OSError, SyntaxError, UnicodeDecodeError, LabError):
+            continue
+    return found
+
+
+def outdated(pages: Iterable[tuple[Path, Path]]) -> list[Path]:
+    """The pages, of `(page, its HTML)` pairs, that read a file (not the page itself) changed
+    since their HTML was written, so that a dirty rebuild (`mkdocs serve --dirty`) must render
+    them again. A page without HTML yet is not listed: the generator builds it anyway."""
+    closures: dict[Path, set[Path]] = {}
+    found = []
+    for page, built in pages:
+        try:
+            written = built.stat().st_mtime_ns
+        except OSError:
+            continue
+        for path in dependencies(page, closures):
+            try:
+                changed = path.stat().st_mtime_ns > written
+            except OSError:
+                changed = True  # a file it shows is gone: show the error
+            if changed:
+                found.append(page)
+                break
+    return found
 
 
 def unused(pages: Iterable[Path]) -> list[LabError]:

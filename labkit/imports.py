@@ -7,12 +7,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from labkit import paths
+from labkit.filecache import parse_python
 
 
-@lru_cache(maxsize=1024)
-def _imported_names(path: Path, mtime_ns: int) -> tuple[str, ...]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    package = path.relative_to(paths.ROOT).parent.parts
+@lru_cache(maxsize=8192)
+def _imported_names(path: Path, root: Path, text: str) -> tuple[str, ...]:
+    """Keyed by the file's contents (and the root its package is relative to)."""
+    tree = parse_python(str(path), text)
+    package = path.relative_to(root).parent.parts
     names: list[str] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -28,7 +30,7 @@ def _imported_names(path: Path, mtime_ns: int) -> tuple[str, ...]:
 def imported_names(path: Path) -> tuple[str, ...]:
     """Dotted names imported by `path` (relative imports made absolute)."""
     resolved = path.resolve()
-    return _imported_names(resolved, resolved.stat().st_mtime_ns)
+    return _imported_names(resolved, paths.ROOT, resolved.read_text(encoding="utf-8"))
 
 
 def local_files(path: Path) -> set[Path]:

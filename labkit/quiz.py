@@ -21,6 +21,7 @@ import hashlib
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import markdown
 
@@ -99,8 +100,16 @@ def parse(lines: list[str], first_line: int, page: str) -> list[Question]:
     return questions
 
 
+@lru_cache(maxsize=1)
+def _converter() -> markdown.Markdown:
+    return markdown.Markdown()
+
+
+@lru_cache(maxsize=4096)
 def _inline(text: str) -> str:
-    rendered = markdown.markdown(text)
+    """`text` as inline HTML; one converter for every call (making one costs more than using
+    it), and each text converted once."""
+    rendered = _converter().reset().convert(text)
     return re.sub(r"^<p>|</p>$", "", rendered)
 
 

@@ -26,11 +26,14 @@ def versions(paths: set[Path], engines: set[str] = frozenset()) -> list[tuple[st
     """
     python = {path for path in paths if path.suffix == ".py"}  # a page may show .js, .java …
     modules = third_party(python) | {ENGINE_DRIVERS[e] for e in engines if e in ENGINE_DRIVERS}
-    found: dict[str, str] = {}
-    for module in modules:
-        for dist in _distributions().get(module, []):
-            found[dist] = metadata.version(dist)
+    found = dict(pair for module in modules for pair in _module_versions(module))
     return sorted(found.items(), key=lambda item: item[0].lower())
+
+
+@lru_cache(maxsize=1024)
+def _module_versions(module: str) -> tuple[tuple[str, str], ...]:
+    """`(distribution, version)` of what provides `module` (looked up once per process)."""
+    return tuple((dist, metadata.version(dist)) for dist in _distributions().get(module, []))
 
 
 def line(paths: set[Path], engines: set[str] = frozenset()) -> str:
