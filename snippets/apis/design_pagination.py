@@ -5,14 +5,12 @@ from __future__ import annotations
 import base64
 import json
 import sqlite3
-import time
-from collections.abc import Callable
 
 import httpx
 from fastapi import FastAPI, Query
 
 from labkit import db
-from labkit.measure import measured
+from labkit.measure import best_seconds, measured
 from labkit.serve import serve_in_thread
 from snippets.apis.design_app.problems import Problem, install_problem_handlers
 
@@ -84,15 +82,6 @@ def create_app(conn: sqlite3.Connection) -> FastAPI:
     return app
 # --8<-- [end:app]
 
-
-def best_seconds(call: Callable[[], object], rounds: int = 15) -> float:
-    """The fastest of `rounds` calls, in seconds."""
-    best = float("inf")
-    for _ in range(rounds):
-        start = time.perf_counter()
-        call()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main() -> None:

@@ -9,18 +9,9 @@ from dataclasses import dataclass
 import httpx
 from fastapi import FastAPI, Request, Response
 
+from labkit.clock import FakeClock
 from labkit.serve import serve_in_thread
 from snippets.apis.design_app.problems import Problem, install_problem_handlers, problem_response
-
-
-class FakeClock:
-    """A clock the snippet moves by hand, so every run prints the same Retry-After."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 # --8<-- [start:bucket]
@@ -74,7 +65,7 @@ def create_app(clock: Callable[[], float], capacity: int = 3, rate: float = 0.5)
 
 def main() -> None:
     """Send a burst from one client, hit the limit, wait as told, and try again."""
-    clock = FakeClock()
+    clock = FakeClock(1000.0)  # moved by hand: every run prints the same Retry-After
     with serve_in_thread(create_app(clock)) as base, httpx.Client(base_url=base) as client:
         # --8<-- [start:burst]
         ada = {"Api-Key": "ada"}

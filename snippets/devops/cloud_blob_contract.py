@@ -6,8 +6,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from labkit.clock import FakeClock
 from snippets.devops.cloud_kit.blobstore import BlobStore, LocalBlobStore, Signer
-from snippets.devops.cloud_kit.contract import BACKENDS, CHECKS, FakeClock, Fixture, fresh
+from snippets.devops.cloud_kit.contract import BACKENDS, CHECKS, START, Fixture, fresh
 
 
 # --8<-- [start:naive]
@@ -41,7 +42,7 @@ def main() -> None:
         print(f"{check.__name__:<20}" + "".join(f"{table[n][row][1]:<8}" for n in table))
 
     def naive(root: Path) -> Fixture:
-        clock = FakeClock()
+        clock = FakeClock(START)
         signer = Signer(b"contract-test-key", clock)
         store: BlobStore = NaiveLocalStore(root / "blobs", signer)
         return Fixture(store, signer, clock)

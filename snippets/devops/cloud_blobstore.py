@@ -8,6 +8,7 @@ from pathlib import Path
 import httpx
 from fastapi import FastAPI, Request, Response
 
+from labkit.clock import FakeClock
 from labkit.serve import serve_in_thread
 from snippets.devops.cloud_kit.blobstore import (
     BlobNotFound,
@@ -16,7 +17,7 @@ from snippets.devops.cloud_kit.blobstore import (
     SignatureInvalid,
     Signer,
 )
-from snippets.devops.cloud_kit.contract import FakeClock
+from snippets.devops.cloud_kit.contract import START
 
 
 # --8<-- [start:gateway]
@@ -44,7 +45,7 @@ def storage_gateway(store: BlobStore, signer: Signer) -> FastAPI:
 
 def main() -> None:
     """Upload and download a cover through signed links; try to abuse them."""
-    clock = FakeClock()
+    clock = FakeClock(START)
     signer = Signer(b"signing-key-from-the-secret-store", clock)
     with tempfile.TemporaryDirectory() as folder:
         # --8<-- [start:use]

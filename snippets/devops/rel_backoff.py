@@ -10,9 +10,9 @@ import tenacity
 from fastapi import FastAPI, Request, Response
 from tenacity import retry_if_exception_type, stop_after_attempt, wait_random_exponential
 
+from labkit.clock import FakeClock
 from labkit.serve import serve_in_thread
 from snippets.devops.rel_kit.backoff import send_with_retries
-from snippets.devops.rel_kit.clock import FakeClock
 
 NOW = datetime(2025, 6, 2, 9, 0, tzinfo=UTC)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import httpx
 from fastapi import FastAPI, Response
 
+from labkit.clock import FakeClock
 from labkit.serve import serve_in_thread
 from snippets.devops.rel_kit.breaker import CircuitBreaker, CircuitOpen
-from snippets.devops.rel_kit.clock import FakeClock
 
 
 def reports_app(health: dict[str, object]) -> FastAPI:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import httpx
 
+from labkit.clock import FakeClock
 from labkit.serve import serve_in_thread
 from snippets.apis.design_rate_limit import Bucket
-from snippets.devops.rel_kit.clock import FakeClock
 from snippets.devops.rel_kit.edge import counted_library, edge_proxy
 
 

@@ -8,8 +8,8 @@ from itertools import cycle
 import httpx
 
 from labkit import db
+from labkit.clock import FakeClock
 from labkit.serve import serve_in_thread
-from snippets.devops.rel_kit.clock import FakeClock
 from snippets.devops.rel_kit.edge import Limiter, counted_library, edge_proxy
 
 ENGINES = ("redis",)

@@ -9,10 +9,9 @@ from __future__ import annotations
 import hmac
 import os
 import secrets
-import time
 from collections.abc import Callable
 
-from labkit.measure import measured
+from labkit.measure import best_seconds, measured
 
 VULNERABLE = ("check_token_vulnerable",)
 
@@ -29,22 +28,13 @@ def check_token(expected: bytes, given: bytes) -> bool:
 # --8<-- [end:checks]
 
 
-def best_seconds(call: Callable[[], object], rounds: int = 25) -> float:
-    """The fastest of `rounds` calls, in seconds: the least disturbed by the machine."""
-    best = float("inf")
-    for _ in range(rounds):
-        start = time.perf_counter()
-        call()
-        best = min(best, time.perf_counter() - start)
-    return best
-
 
 def late_over_early(check: Callable[[bytes, bytes], bool], secret: bytes) -> float:
     """How much longer a guess wrong only in its LAST byte takes than one wrong in its FIRST."""
     wrong_first = bytes([secret[0] ^ 1]) + secret[1:]
     wrong_last = secret[:-1] + bytes([secret[-1] ^ 1])
-    early = best_seconds(lambda: check(secret, wrong_first))
-    late = best_seconds(lambda: check(secret, wrong_last))
+    early = best_seconds(lambda: check(secret, wrong_first), rounds=25)
+    late = best_seconds(lambda: check(secret, wrong_last), rounds=25)
     return late / early
 
 

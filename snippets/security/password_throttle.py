@@ -17,6 +17,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
+from labkit.clock import FakeClock
 from labkit.serve import serve_in_thread
 from snippets.security.password_kit import BASE_WORDS, owasp_minimum_hasher
 
@@ -37,16 +38,6 @@ class Credentials(BaseModel):
 
     user: str
     password: str
-
-
-class FakeClock:
-    """A clock the snippet moves by hand, so every run prints the same Retry-After."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 # --8<-- [start:limiter]
@@ -177,7 +168,7 @@ def main() -> None:
               summary(spray(client, "password1", 25)))
         # --8<-- [end:run-vulnerable]
 
-    clock = FakeClock()
+    clock = FakeClock(1000.0)  # moved by hand: every run prints the same Retry-After
     with serve_in_thread(create_app(users, dummy, clock)) as base, \
             httpx.Client(base_url=base) as client:
         # --8<-- [start:run-fixed]

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from labkit.clock import FakeClock
 from snippets.devops.cloud_blob_contract import NaiveLocalStore, run_contract
 from snippets.devops.cloud_kit.blobstore import Signer
-from snippets.devops.cloud_kit.contract import BACKENDS, CHECKS, FakeClock, Fixture, fresh
+from snippets.devops.cloud_kit.contract import BACKENDS, CHECKS, START, Fixture, fresh
 
 
 @pytest.mark.parametrize("backend", sorted(BACKENDS))
@@ -21,7 +22,7 @@ def test_backend_meets_contract(backend: str, check: Callable[[Fixture], None],
 
 def test_the_suite_catches_the_naive_store() -> None:
     def naive(root: Path) -> Fixture:
-        clock = FakeClock()
+        clock = FakeClock(START)
         signer = Signer(b"k", clock)
         return Fixture(NaiveLocalStore(root / "blobs", signer), signer, clock)
 

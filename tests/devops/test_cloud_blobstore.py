@@ -6,14 +6,15 @@ from pathlib import Path
 
 import httpx
 
+from labkit.clock import FakeClock
 from labkit.serve import serve_in_thread
 from snippets.devops.cloud_blobstore import storage_gateway
 from snippets.devops.cloud_kit.blobstore import LocalBlobStore, Signer
-from snippets.devops.cloud_kit.contract import FakeClock
+from snippets.devops.cloud_kit.contract import START
 
 
 def test_signed_links_over_http(tmp_path: Path) -> None:
-    clock = FakeClock()
+    clock = FakeClock(START)
     signer = Signer(b"k", clock)
     store = LocalBlobStore(tmp_path / "blobs", signer)
     upload = store.signed_url("covers/a b.jpg", expires_in=60, method="PUT")

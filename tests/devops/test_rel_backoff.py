@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import httpx
 import pytest
 
+from labkit.clock import FakeClock
 from labkit.serve import free_port, serve_in_thread
 from snippets.devops.rel_backoff import flaky_app
 from snippets.devops.rel_kit.backoff import (
@@ -16,7 +17,6 @@ from snippets.devops.rel_kit.backoff import (
     retry_is_safe,
     send_with_retries,
 )
-from snippets.devops.rel_kit.clock import FakeClock
 
 NOW = datetime(2025, 6, 2, 9, 0, tzinfo=UTC)
 

@@ -7,10 +7,10 @@ import contextlib
 import httpx
 import pytest
 
+from labkit.clock import FakeClock
 from labkit.serve import serve_in_thread
 from snippets.devops.rel_breaker import reports_app
 from snippets.devops.rel_kit.breaker import CircuitBreaker, CircuitOpen
-from snippets.devops.rel_kit.clock import FakeClock
 
 
 def fail() -> None:

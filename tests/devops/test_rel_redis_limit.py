@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from labkit import db
-from snippets.devops.rel_kit.clock import FakeClock
+from labkit.clock import FakeClock
 from snippets.devops.rel_redis_limit import LIMIT, WINDOW, in_memory, in_redis, two_instances
 from tests.support import require_server
 

@@ -9,8 +9,8 @@ import time
 import httpx
 import pytest
 
+from labkit.clock import FakeClock
 from labkit.serve import serve_in_thread
-from snippets.devops.rel_kit.clock import FakeClock
 from snippets.devops.rel_kit.deadline import Deadline, DeadlineExceeded
 from snippets.devops.rel_kit.slowdeps import misbehaving_server
 from snippets.devops.rel_timeouts import downstream_app

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from labkit.clock import FakeClock
 from snippets.devops.cloud_kit.blobstore import (
     BadKey,
     BlobNotFound,
@@ -16,15 +17,8 @@ from snippets.devops.cloud_kit.blobstore import (
     Signer,
 )
 
-
-class FakeClock:
-    """A clock the checks move by hand, so expiry is tested without sleeping."""
-
-    def __init__(self, now: float = 1_767_225_600.0) -> None:  # 2026-01-01T00:00:00Z
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
+START = 1_767_225_600.0
+"""Where the checks' clock starts: 2026-01-01T00:00:00Z, so expiry prints the same each run."""
 
 
 @dataclass
@@ -44,7 +38,7 @@ BACKENDS: dict[str, Callable[[Path, Signer], BlobStore]] = {
 
 def fresh(backend: str, root: Path) -> Fixture:
     """An empty store of `backend` (files, if any, under `root`)."""
-    clock = FakeClock()
+    clock = FakeClock(START)
     signer = Signer(b"contract-test-key", clock)
     return Fixture(BACKENDS[backend](root, signer), signer, clock)
 

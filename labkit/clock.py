@@ -1,4 +1,5 @@
-"""A clock the snippets move by hand, so waits and deadlines print the same on every run."""
+"""A clock that snippets and tests move by hand, so waits, expiry and Retry-After print the same
+on every run."""
 
 from __future__ import annotations
 
