@@ -46,6 +46,17 @@ def wait_for_port(port: int, timeout: float = 15.0) -> None:
             time.sleep(0.05)
 
 
+def stop(process: subprocess.Popen[bytes], timeout: float = 10.0) -> None:
+    """Ask `process` to stop (SIGTERM), wait up to `timeout` seconds, then kill it."""
+    if process.poll() is None:
+        process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 @contextmanager
 def serve_in_thread(app: Any, **uvicorn_options: Any) -> Iterator[str]:
     """Run `app` with uvicorn in a background thread; yield its base URL."""
@@ -118,9 +129,4 @@ def serve_process(app_path: str, *options: str) -> Iterator[str]:
                                    f"{log.read().decode(errors='replace')[-2000:]}") from None
             yield f"http://127.0.0.1:{port}"
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process)

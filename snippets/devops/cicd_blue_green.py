@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 
@@ -116,21 +117,27 @@ def report(title: str, client: Client) -> None:
           f"v2.1 {measured(per_release['2.1'], digits=0, at_least=25)}")
 
 
+def deploy_under_load(deploy: Callable[..., None]) -> tuple[Client, Router]:
+    """Run v1 behind the router, then `deploy` v2.1 while a client keeps calling."""
+    with ExitStack() as stack:
+        old_process, old = release(stack, "create_v1")
+        router = Router(stable=old)
+        stack.callback(router.close)
+        base = stack.enter_context(serve_wsgi_in_thread(router))
+        with Client(base) as client:
+            deploy(stack, router, client, old_process, old)
+    return client, router
+
+
 def main() -> None:
     """Blue-green with zero failed requests, then an in-place restart that fails some."""
     for title, deploy in (("blue-green", blue_green), ("in place", in_place)):
-        with ExitStack() as stack:
-            old_process, old = release(stack, "create_v1")
-            router = Router(stable=old)
-            stack.callback(router.close)
-            base = stack.enter_context(serve_wsgi_in_thread(router))
-            with Client(base) as client:
-                deploy(stack, router, client, old_process, old)
-            report(title, client)
-            if deploy is blue_green:
-                print(f"  failed requests: {client.failed}")
-            else:
-                print(f"  failed requests: {measured(client.failed, digits=0, at_least=1)}")
+        client, _ = deploy_under_load(deploy)
+        report(title, client)
+        if deploy is blue_green:
+            print(f"  failed requests: {client.failed}")
+        else:
+            print(f"  failed requests: {measured(client.failed, digits=0, at_least=1)}")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 
 import httpx
 
-from labkit.serve import free_port, wait_for_port
+from labkit.serve import free_port, stop, wait_for_port
 from snippets.devops.cloud_kit.settings import ConfigError, load_settings
 
 # A key as a secret manager hands it out: 64 random-looking hex digits (derived here, so
@@ -98,8 +98,7 @@ def running(app_env: Mapping[str, str]) -> Iterator[tuple[str, subprocess.Popen[
         wait_for_port(port)
         yield f"http://127.0.0.1:{port}", process
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        stop(process)
 
 
 def show_processes() -> None:

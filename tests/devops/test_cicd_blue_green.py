@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-from contextlib import ExitStack
-
-from labkit.serve import serve_wsgi_in_thread
-from snippets.devops.cicd_blue_green import Client, blue_green, in_place, release
-from snippets.devops.cicd_kit.router import Router
+from snippets.devops.cicd_blue_green import Client, blue_green, deploy_under_load, in_place
 
 
 def _deploy(strategy) -> Client:  # type: ignore[no-untyped-def]
-    with ExitStack() as stack:
-        old_process, old = release(stack, "create_v1")
-        router = Router(stable=old)
-        stack.callback(router.close)
-        base = stack.enter_context(serve_wsgi_in_thread(router))
-        with Client(base) as client:
-            strategy(stack, router, client, old_process, old)
-        assert router.in_flight["1"] == 0
+    client, router = deploy_under_load(strategy)
+    assert router.in_flight["1"] == 0
     return client
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO
 
-from labkit.serve import free_port, wait_for_port
+from labkit.serve import free_port, stop, wait_for_port
 from snippets.devops.container_kit import context, dockerfile
 from snippets.devops.container_kit.dockerfile import REPO, Stage
 
@@ -130,9 +130,7 @@ def running(runtime: Runtime, argv: list[str] | None = None,
             wait_for_port(port)
             yield Server(process, port, stderr)
         finally:
-            if process.poll() is None:
-                process.terminate()
-            process.wait(timeout=10)
+            stop(process)
             stop_group(process.pid)  # anything a shell left behind, in its process group
 
 

@@ -13,6 +13,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from labkit.serve import stop
+
 HERE = Path(__file__).parent
 
 
@@ -114,12 +116,7 @@ def running(program: Program, port: int, wait_s: float = 60.0) -> Iterator[Runni
                 time.sleep(0.01)
             yield Running(process, port, time.perf_counter() - started)  # [mark:startup]
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process)  # SIGTERM, then SIGKILL if it has not exited within 10 s
 # --8<-- [end:start]
 
 
