@@ -12,11 +12,26 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
-from labkit import coverage, frontmatter, links
+from labkit import coverage, filecache, frontmatter, links
 from labkit.errors import LabError, read_text
 from labkit.extension import PageInfo, current_page
 
 log = logging.getLogger("mkdocs.hooks.lab")
+
+
+def on_pre_build(config):  # type: ignore[no-untyped-def]
+    """Results that read several files (a snippet's source hash) are kept for this build."""
+    filecache.begin_build()
+
+
+def on_post_build(config):  # type: ignore[no-untyped-def]
+    """Forget them: the next build (`mkdocs serve`) reads the files again."""
+    filecache.end_build()
+
+
+def on_build_error(error):  # type: ignore[no-untyped-def]
+    """The same when a build fails."""
+    filecache.end_build()
 
 
 def on_files(files, config):  # type: ignore[no-untyped-def]
@@ -91,9 +106,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:  # type: ignore
 def on_env(env, config, files):  # type: ignore[no-untyped-def]
     """Keep compiled theme templates across the rebuilds of `mkdocs serve` (keyed by each
     template's source, so an edited override is compiled again)."""
-    from labkit.filecache import templates
-
-    env.bytecode_cache = templates()
+    env.bytecode_cache = filecache.templates()
     return env
 
 

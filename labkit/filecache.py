@@ -10,11 +10,15 @@ one never is. Callers must not mutate what they get.
 from __future__ import annotations
 
 import ast
-from functools import lru_cache
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from functools import lru_cache, wraps
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 if TYPE_CHECKING:
     from jinja2 import BytecodeCache
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 CACHE_SIZE = 16384
 """Entries per cache: enough for a course of thousands of snippets, bounded for `serve`."""
@@ -28,6 +32,46 @@ def parse_python(path: str, text: str) -> ast.Module:
         SyntaxError: if `text` is not valid Python (not cached: the next call raises again).
     """
     return ast.parse(text, filename=path)
+
+
+_build_memo: dict[tuple[object, ...], object] | None = None
+
+
+def begin_build() -> None:
+    """Start a build: results of `per_build` functions are kept until `end_build`.
+
+    The hooks call this when MkDocs starts a build (and `end_build` when it ends or fails):
+    files do not change while one build runs, and the next build starts afresh, so an edit
+    made under `mkdocs serve` is never missed. Outside a build nothing is kept.
+    """
+    global _build_memo
+    _build_memo = {}
+
+
+def end_build() -> None:
+    """End the build: forget every `per_build` result."""
+    global _build_memo
+    _build_memo = None
+
+
+def per_build(func: Callable[P, R]) -> Callable[P, R]:
+    """Remember `func`'s result for each set of (hashable) arguments while one build runs.
+
+    For results that depend on several files at once (a snippet and the modules it imports),
+    which a build asks for on many pages. Exceptions are not remembered.
+    """
+
+    @wraps(func)
+    def memoized(*args: P.args, **kwargs: P.kwargs) -> R:
+        memo = _build_memo
+        if memo is None:
+            return func(*args, **kwargs)
+        key = (func, args, tuple(sorted(kwargs.items())))
+        if key not in memo:
+            memo[key] = func(*args, **kwargs)
+        return memo[key]  # type: ignore[return-value]
+
+    return memoized
 
 
 @lru_cache(maxsize=1)

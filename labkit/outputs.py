@@ -20,6 +20,7 @@ from pathlib import Path
 from labkit import measure, paths, runner
 from labkit.catalog import Snippet
 from labkit.errors import LabError, read_text
+from labkit.filecache import per_build
 from labkit.imports import local_files
 from labkit.paths import OUTPUTS_DIR, run_command
 from labkit.runner import RunResult
@@ -48,9 +49,12 @@ def output_path(snippet: Snippet, engine: str = "sqlite") -> Path:
     return snippet.path.parent / OUTPUTS_DIR / f"{snippet.path.stem}{suffix}"
 
 
+@per_build
 def source_hash(path: Path) -> str:
     """SHA-256 of a snippet, every `snippets` module it imports (transitively) and the
-    files it declares in `DEPENDS`."""
+    files it declares in `DEPENDS`. Computed once per build (`filecache.per_build`): a page
+    that shows a snippet's output on three engines, or a module imported by a whole chapter,
+    is not hashed again for every box."""
     digest = hashlib.sha256()
     for file in sorted(local_files(path) | set(Snippet(path).depends)):
         digest.update(file.relative_to(paths.ROOT).as_posix().encode() + b"\0")

@@ -40,5 +40,6 @@ def test_an_edited_snippet_keeps_fresh_outputs(tmp_path: Path) -> None:
 
 
 def test_bare_config_drops_only_the_hooks_and_the_extension() -> None:
-    config = "hooks:\n  - hooks/lab.py\n\nplugins:\n  - search\nx:\n  - labkit.extension\n  - toc\n"
-    assert bare_config(config) == "plugins:\n  - search\nx:\n  - toc\n"
+    config = ("hooks:\n  - hooks/lab.py\n\nplugins:\n  - search\nx:\n  - labkit.extension\n"
+              "  - labkit.glossary\n  - toc\n")
+    assert bare_config(config) == "plugins:\n  - search\nx:\n  - labkit.glossary\n  - toc\n"

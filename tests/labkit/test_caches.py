@@ -7,8 +7,11 @@ import time
 from pathlib import Path
 
 import jinja2
+import pytest
 
-from labkit import catalog, coverage, filecache, imports, quiz
+from labkit import catalog, coverage, filecache, imports, outputs, quiz, stamp
+from labkit.errors import LabError
+from labkit.runner import RunResult
 
 
 def test_a_snippet_edited_in_place_shows_its_new_constants(project: Path) -> None:
@@ -95,3 +98,40 @@ def test_an_exercise_is_found_by_its_file_and_a_wrong_name_still_gets_a_suggesti
         except catalog.UnknownName:
             continue
         raise AssertionError(f"{wrong} was found")
+
+
+def test_source_hashes_are_kept_for_one_build_only(project: Path) -> None:
+    chapter = project / "snippets" / "demo"
+    chapter.mkdir()
+    (chapter / "__init__.py").write_text('"""Demo."""\n')
+    (chapter / "_shared.py").write_text("X = 1\n")
+    path = chapter / "hello.py"
+    path.write_text("from snippets.demo import _shared\n")
+    snippet = catalog.Snippet(path)
+    outputs.write(RunResult(snippet, "sqlite", "1\n", ""))
+    first = outputs.source_hash(path)
+    (chapter / "_shared.py").write_text("X = 2\n")
+    assert outputs.source_hash(path) != first, "outside a build nothing is kept"
+    outputs.write(RunResult(snippet, "sqlite", "2\n", ""))
+    filecache.begin_build()
+    try:
+        assert outputs.fresh(snippet).text == "2\n"
+        kept = outputs.source_hash(path)
+        assert outputs.source_hash(path) is kept, "one build hashes a snippet once"
+    finally:
+        filecache.end_build()
+    (chapter / "_shared.py").write_text("X = 3\n")  # edited between two builds (serve)
+    filecache.begin_build()
+    try:
+        with pytest.raises(LabError, match="is stale"):
+            outputs.fresh(snippet)
+    finally:
+        filecache.end_build()
+
+
+def test_the_stamp_finds_the_same_distributions_as_importlib() -> None:
+    from importlib import metadata
+
+    found = {module: [dist.metadata["Name"] for dist in dists]
+             for module, dists in stamp._providers().items()}
+    assert found == metadata.packages_distributions()
