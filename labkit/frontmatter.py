@@ -5,6 +5,7 @@ A lesson page declares:
 ```yaml
 ---
 title: Indexing
+description: Read a query plan, choose a composite index and measure what an index costs on writes.
 objectives:
   - Read a query plan and say whether it uses an index
   - Measure what an index costs on writes
@@ -16,7 +17,8 @@ time: 25 min
 ```
 
 Overview pages (the home page, chapter indexes, the reference) declare
-`kind: overview` and need only `title` and `description`.
+`kind: overview` and need only `title` and `description`. Every page's `description` is one
+sentence of 50 to 160 characters: search engines and link previews show it.
 """
 
 from __future__ import annotations
@@ -33,10 +35,21 @@ from labkit.paths import display_path
 
 DIFFICULTIES = ("beginner", "intermediate", "advanced")
 TIME = re.compile(r"^\d{1,3} min$")
-LESSON_FIELDS = ("title", "objectives", "prerequisites", "difficulty", "time")
+LESSON_FIELDS = ("title", "description", "objectives", "prerequisites", "difficulty", "time")
 OVERVIEW_FIELDS = ("title", "description")
-OPTIONAL = ("kind", "description", "hide", "search", "status", "icon", "template")
+OPTIONAL = ("kind", "hide", "search", "status", "icon", "template")
 EXAMPLE = "see CONTRIBUTING.md, step 3 (Write the page)"
+UNIQUE = {
+    "title": "give each page a title of its own (say what this page adds)",
+    "description": "give each page a description of its own (say what this page teaches)",
+}
+"""The fields no two pages may share, and the fix for a repeat."""
+DESCRIPTION_LENGTH = (50, 160)
+"""Shortest and longest `description`, in characters: shorter says too little in a search
+result, longer is cut off there."""
+DESCRIPTION_FIX = ("add `description:` right after `title:`: one sentence of 50 to 160 "
+                   "characters on what the reader learns or does on this page (search "
+                   "engines and link previews show it)")
 
 
 def _block(path: Path) -> tuple[str, int]:
@@ -95,7 +108,9 @@ def validate(path: Path, pages: Iterable[str]) -> list[LabError]:
         return errors
     required = LESSON_FIELDS if kind == "lesson" else OVERVIEW_FIELDS
     for field in required:
-        if field not in data:
+        if field == "description" and field not in data:
+            err("title", "front matter lacks 'description'", DESCRIPTION_FIX)
+        elif field not in data:
             errors.append(LabError(path, 1, f"front matter lacks '{field}'", EXAMPLE))
     for field in data:
         if field not in LESSON_FIELDS + OPTIONAL:
@@ -104,16 +119,37 @@ def validate(path: Path, pages: Iterable[str]) -> list[LabError]:
     for field in ("title", "description"):
         if field in data and (not isinstance(data[field], str) or not data[field].strip()):
             err(field, f"'{field}' must be non-empty text")
+    errors.extend(_description_length(data.get("description"), where, path))
     if kind == "lesson":
         _check_lesson(data, pages, err)
         errors.extend(_title_headings(path, end))
     return errors
 
 
+def _description_length(description: object, where: dict[str, int],
+                        path: Path) -> list[LabError]:
+    """A description too short to say anything, or too long to show whole in a search result."""
+    if not isinstance(description, str) or not description.strip():
+        return []  # missing or empty: reported above
+    shortest, longest = DESCRIPTION_LENGTH
+    length = len(" ".join(description.split()))
+    if shortest <= length <= longest:
+        return []
+    problem = "too short to tell a reader" if length < shortest else "cut off in search results"
+    fix = (f"say in one sentence of at least {shortest} characters what the reader learns or "
+           "does on this page" if length < shortest else
+           f"shorten it to one sentence of at most {longest} characters: what the reader "
+           "learns or does on this page")
+    return [LabError(path, where.get("description", 2),
+                     f"description is {length} characters, {problem} (it needs {shortest} to "
+                     f"{longest})", fix)]
+
+
 def duplicate_titles(paths: Iterable[Path]) -> list[LabError]:
-    """Pages whose front matter gives the same `title` as an earlier page (readers find pages
-    by title, in the navigation and in search); one error per repeat, naming both files."""
-    first: dict[str, tuple[Path, int]] = {}
+    """Pages whose front matter gives the same `title`, or the same `description`, as an
+    earlier page (readers find pages by title, in the navigation and in search, and tell
+    search results apart by their description); one error per repeat, naming both files."""
+    first: dict[tuple[str, str], tuple[Path, int]] = {}
     errors = []
     for path in sorted(paths):
         try:
@@ -124,18 +160,14 @@ def duplicate_titles(paths: Iterable[Path]) -> list[LabError]:
         if not isinstance(node, yaml.MappingNode):
             continue
         for key, value in node.value:
-            if key.value != "title" or not isinstance(value, yaml.ScalarNode):
+            if key.value not in UNIQUE or not isinstance(value, yaml.ScalarNode):
                 continue
-            title, line = str(value.value).strip(), key.start_mark.line + 2
-            if title.casefold() in first:
-                other, other_line = first[title.casefold()]
+            text, line = " ".join(str(value.value).split()), key.start_mark.line + 2
+            seen = first.setdefault((key.value, text.casefold()), (path, line))
+            if seen != (path, line):
                 errors.append(LabError(
-                    path, line, f"title {title!r} is already the title of "
-                    f"{display_path(other)}:{other_line}",
-                    "give each page a title of its own (say what this page adds)",
-                ))
-            else:
-                first[title.casefold()] = (path, line)
+                    path, line, f"{key.value} {text!r} is already the {key.value} of "
+                    f"{display_path(seen[0])}:{seen[1]}", UNIQUE[key.value]))
     return errors
 
 

@@ -2,7 +2,9 @@
 
 Creates the snippet, its page, its exercise (stub, checks, solution) and its test from the
 templates in `labkit/templates/`, refusing to overwrite anything, then records the output.
-Every file says what to replace; the result passes the strict build as it stands.
+Every file says what to replace; the result passes the strict build as it stands. The page
+starts with a `description` and ends with `## Where to go from here`, linking to the chapter's
+overview (or the home page, for a chapter that has none yet).
 """
 
 from __future__ import annotations
@@ -47,8 +49,10 @@ def create(chapter: str, topic: str) -> list[Path]:
         if not NAME.fullmatch(name):
             raise LabError(f"{chapter}/{topic}", 0, f"the {kind} '{name}' is not a module name",
                            "use lower-case letters, digits and _, starting with a letter")
+    overview = paths.ROOT / "docs" / chapter / "index.md"
     values = {"chapter": chapter, "topic": topic, "topic_words": topic.replace("_", " "),
-              "Title": topic.replace("_", " ").capitalize()}
+              "Title": topic.replace("_", " ").capitalize(),
+              "next_page": "index.md" if overview.exists() else "../index.md"}
     created = []
     for path, template in plan(chapter, topic).items():
         if path.exists():

@@ -57,6 +57,7 @@ objectives:
 prerequisites: []
 difficulty: beginner
 time: 5 min
+description: What the page {title} teaches, in one sentence for search results and previews.
 ---
 """
 

@@ -2,7 +2,8 @@
 
 Each case builds a throwaway project (the real config, hooks and theme) holding one
 mistake, with `mkdocs build --strict`, exactly as a contributor would; mistakes in what a
-snippet does at run time go through the sandboxed runner (or `python -m snippets record`).
+snippet does at run time go through the sandboxed runner (or `python -m snippets record`),
+and a lesson's missing "Where to go from here" through `python -m snippets check-pages`.
 None of them may leave anything behind: a file outside the test's folder, a process.
 CONTRIBUTING.md ("When the build says no") lists every case, and a test keeps the two
 in step.
@@ -10,6 +11,9 @@ in step.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -79,24 +83,24 @@ def test_the_good_project_builds(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
 
 
-# The front matter takes lines 1-10 of page.md and a blank line follows, so the first
-# line of the body is line 12.
+# The front matter takes lines 1-11 of page.md and a blank line follows, so the first
+# line of the body is line 13.
 def test_missing_snippet_file(tmp_path: Path) -> None:
     fails_with(tmp_path, page("@snippet demo/absent.py\n"),
-               "docs/page.md:12: @snippet demo/absent.py",
+               "docs/page.md:13: @snippet demo/absent.py",
                "snippets/demo/absent.py: snippet file not found", "fix: give the path")
 
 
 def test_missing_region(tmp_path: Path) -> None:
     fails_with(tmp_path, page("@snippet demo/hello.py#nope\n"),
-               "docs/page.md:12: @snippet demo/hello.py#nope", "no region named 'nope'",
+               "docs/page.md:13: @snippet demo/hello.py#nope", "no region named 'nope'",
                "fix: add `# --8<-- [start:nope]`", "use an existing region: greet")
 
 
 def test_unclosed_region(tmp_path: Path) -> None:
     broken = GOOD_SNIPPET.replace('    # --8<-- [end:greet]\n', "")
     fails_with(tmp_path, page("@snippet demo/hello.py#greet\n"),
-               "docs/page.md:12:",
+               "docs/page.md:13:",
                "snippets/demo/hello.py:6: region 'greet' starts here but is never closed",
                "fix: add `# --8<-- [end:greet]` after its last line",
                files={"snippets/demo/hello.py": broken}, recorded=False)
@@ -109,7 +113,7 @@ def test_stale_output(tmp_path: Path) -> None:
     snippet.write_text(GOOD_SNIPPET.replace('"hello"', '"hello again"'))
     result = build(root)
     assert result.returncode != 0
-    assert "docs/page.md:12: @output demo/hello.py" in result.stderr
+    assert "docs/page.md:13: @output demo/hello.py" in result.stderr
     assert "snippets/demo/_outputs/hello.txt:3: recorded output of demo.hello" in result.stderr
     assert "is stale" in result.stderr
     assert "fix: re-record it: python -m snippets record demo.hello" in result.stderr
@@ -117,7 +121,7 @@ def test_stale_output(tmp_path: Path) -> None:
 
 def test_missing_output(tmp_path: Path) -> None:
     fails_with(tmp_path, page("@output demo/hello.py\n"),
-               "docs/page.md:12:", "no recorded output for demo.hello on sqlite",
+               "docs/page.md:13:", "no recorded output for demo.hello on sqlite",
                "fix: record it: python -m snippets record demo.hello", recorded=False)
 
 
@@ -139,23 +143,23 @@ def test_missing_front_matter(tmp_path: Path) -> None:
 
 def test_unknown_exercise(tmp_path: Path) -> None:
     fails_with(tmp_path, page("@exercise demo.nothing\n"),
-               "docs/page.md:12: no exercise named 'demo.nothing'", "fix:")
+               "docs/page.md:13: no exercise named 'demo.nothing'", "fix:")
 
 
 def test_quiz_without_a_right_answer(tmp_path: Path) -> None:
     quiz = "/// quiz\nQ: Pick one\n- A :: no\n- B :: no\n///\n"
-    fails_with(tmp_path, page(quiz), "docs/page.md:13: quiz question has no right answer",
+    fails_with(tmp_path, page(quiz), "docs/page.md:14: quiz question has no right answer",
                "fix: mark the right answer(s) with `+`")
 
 
 def test_dead_internal_link(tmp_path: Path) -> None:
     fails_with(tmp_path, page("See [the other page](other.md).\n"),
-               "docs/page.md:12: link to 'other.md', which is not a page", "fix:")
+               "docs/page.md:13: link to 'other.md', which is not a page", "fix:")
 
 
 @pytest.mark.parametrize("directive", ["@snipet demo/hello.py", "@outptu demo/hello.py"])
 def test_misspelt_directive(tmp_path: Path, directive: str) -> None:
-    fails_with(tmp_path, page(f"{directive}\n"), "docs/page.md:12:", "unknown directive")
+    fails_with(tmp_path, page(f"{directive}\n"), "docs/page.md:13:", "unknown directive")
 
 
 def test_a_lesson_without_a_quiz(tmp_path: Path) -> None:
@@ -171,7 +175,7 @@ def test_a_quiz_of_four_questions(tmp_path: Path) -> None:
     root = make_project(tmp_path / "project",
                         {"page.md": LESSON.format(title="Demo") + "\n" + short}, FILES)
     result = build(root)
-    assert "docs/page.md:13: the quiz has 4 questions" in result.stderr
+    assert "docs/page.md:14: the quiz has 4 questions" in result.stderr
 
 
 def test_a_snippet_no_page_shows(tmp_path: Path) -> None:
@@ -292,14 +296,14 @@ def test_a_region_name_used_twice(tmp_path: Path) -> None:
 
 def test_an_unknown_directive_option(tmp_path: Path) -> None:
     fails_with(tmp_path, page('@snippet demo/hello.py#greet titel="Hi"\n'),
-               "docs/page.md:12: @snippet has no option 'titel=Hi'",
+               "docs/page.md:13: @snippet has no option 'titel=Hi'",
                'fix: did you mean title=? options of @snippet: title="…" highlight="…"')
 
 
 def test_a_link_to_a_missing_heading(tmp_path: Path) -> None:
     other = LESSON.format(title="Other") + "\n## Pitfalls\n\nText.\n" + QUIZ
     fails_with(tmp_path, {**page("See [the pitfalls](other.md#pitfals).\n"), "other.md": other},
-               "docs/page.md:12: link to 'other.md#pitfals', but other.md has no heading with "
+               "docs/page.md:13: link to 'other.md#pitfals', but other.md has no heading with "
                "that id", "fix: did you mean #pitfalls?")
 
 
@@ -307,6 +311,59 @@ def test_two_pages_with_the_same_title(tmp_path: Path) -> None:
     fails_with(tmp_path, {**page("Text.\n"), "other.md": LESSON.format(title="Demo") + QUIZ},
                "docs/page.md:2: title 'Demo' is already the title of docs/other.md:2",
                "fix: give each page a title of its own")
+
+
+def test_a_lesson_without_a_description(tmp_path: Path) -> None:
+    front = "\n".join(line for line in LESSON.format(title="Demo").splitlines()
+                      if not line.startswith("description:")) + "\n"
+    fails_with(tmp_path, page("Text.\n", front),
+               "docs/page.md:2: front matter lacks 'description'",
+               "fix: add `description:` right after `title:`: one sentence of 50 to 160 characters")
+
+
+def test_a_description_too_long_for_search_results(tmp_path: Path) -> None:
+    long = "description: " + "Every word of this sentence is one more word to cut off. " * 3
+    front = "\n".join(long if line.startswith("description:") else line
+                      for line in LESSON.format(title="Demo").splitlines()) + "\n"
+    fails_with(tmp_path, page("Text.\n", front),
+               "docs/page.md:10: description is 170 characters, cut off in search results "
+               "(it needs 50 to 160)", "fix: shorten it to one sentence of at most 160 characters")
+
+
+def test_two_pages_with_the_same_description(tmp_path: Path) -> None:
+    other = LESSON.format(title="Other").replace("page Other teaches", "page Demo teaches")
+    fails_with(tmp_path, {**page("Text.\n"), "other.md": other + QUIZ},
+               "docs/page.md:10: description 'What the page Demo teaches, in one sentence for "
+               "search results and previews.' is already the description of docs/other.md:10",
+               "fix: give each page a description of its own")
+
+
+def check_pages(root: Path) -> subprocess.CompletedProcess[str]:
+    """`python -m snippets check-pages` in the project at `root`, as a contributor runs it."""
+    code = "from labkit.cli import main; raise SystemExit(main(['check-pages']))"
+    env = {**os.environ, "LAB_ROOT": str(root)}
+    return subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True,
+                          text=True, timeout=300, check=False)
+
+
+def test_a_lesson_that_does_not_end_with_where_to_go(tmp_path: Path) -> None:
+    body = "@snippet demo/hello.py#greet\n@output demo/hello.py\n\n## Further reading\n\nA book.\n"
+    root = make_project(tmp_path / "project", page(body), FILES)
+    record(root, "demo.hello")
+    result = check_pages(root)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert ("docs/page.md:16: a lesson ends with '## Where to go from here', but the last "
+            "section is 'Further reading'") in result.stdout, result.stdout
+    assert "fix: end the page with `## Where to go from here`, after Further reading" in (
+        result.stdout)
+    page_md = root / "docs" / "page.md"
+    page_md.write_text(page_md.read_text() + "\n## Where to go from here\n\n- [Home](page.md)\n")
+    result = check_pages(root)
+    assert "docs/page.md:38: 'Where to go from here' has 1 link(s) to pages of the site" in (
+        result.stdout), result.stdout
+    page_md.write_text(page_md.read_text() + "- [Again](page.md#further-reading)\n")
+    result = check_pages(root)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_a_page_missing_from_the_navigation(tmp_path: Path) -> None:
@@ -317,7 +374,7 @@ def test_a_page_missing_from_the_navigation(tmp_path: Path) -> None:
 
 def test_an_exercise_without_checks(tmp_path: Path) -> None:
     fails_with(tmp_path, page("@snippet demo/hello.py\n@exercise demo.task\n"),
-               "docs/page.md:13: @exercise demo.task",
+               "docs/page.md:14: @exercise demo.task",
                "snippets/demo/exercises/task.py: exercise lacks task_checks.py",
                "fix: add snippets/demo/exercises/task_checks.py", files=EXERCISE)
 
@@ -336,7 +393,7 @@ def test_a_page_that_is_not_utf8(tmp_path: Path) -> None:
         target.write_bytes(target.read_bytes().replace(b"Text.", b"Caf\xe9."))
 
     stderr = fails_with(tmp_path, page("Text.\n"),
-                        "docs/page.md:12: not UTF-8 text: byte b'\\xe9' at byte offset",
+                        "docs/page.md:13: not UTF-8 text: byte b'\\xe9' at byte offset",
                         "fix: save the file as UTF-8", then=latin1)
     assert "Traceback" not in stderr and "UnicodeDecodeError" not in stderr
 
@@ -347,7 +404,7 @@ def test_a_snippet_that_is_not_utf8(tmp_path: Path) -> None:
         target.write_bytes(target.read_bytes().replace(b'"hello"', b'"h\xe9llo"'))
 
     stderr = fails_with(tmp_path, page("@snippet demo/hello.py#greet\n"),
-                        "docs/page.md:12: @snippet demo/hello.py#greet",
+                        "docs/page.md:13: @snippet demo/hello.py#greet",
                         "snippets/demo/hello.py:7: not UTF-8 text: byte b'\\xe9'",
                         "fix: save the file as UTF-8", then=latin1)
     assert "Traceback" not in stderr and "UnicodeDecodeError" not in stderr

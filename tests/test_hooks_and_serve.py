@@ -46,7 +46,7 @@ def test_hook_validates_and_sets_the_page_offset(tmp_path: Path,
         hooks.on_page_markdown("\nBody\n", fake_page(page, "page.md"), {}, fake_files("page.md"))
     assert any("page.md:8: difficulty must be one of" in r.getMessage() for r in caplog.records)
     info = current_page.get()
-    assert info is not None and info.path == page and info.offset == 10
+    assert info is not None and info.path == page and info.offset == 11
     hooks.on_page_content("<p>Body</p>", fake_page(page, "page.md"), {}, fake_files())
     assert current_page.get() is None
 

@@ -11,7 +11,9 @@ from pathlib import Path
 from labkit import catalog, exercises, paths
 from tests.support import build, make_project
 
-OVERVIEW = "---\nkind: overview\ntitle: Home\ndescription: Test site.\n---\n\nHello.\n"
+OVERVIEW = ("---\nkind: overview\ntitle: Home\n"
+            "description: The home page of a throwaway project, for testing the scaffold.\n"
+            "---\n\nHello.\n")
 
 
 def new(root: Path, name: str) -> subprocess.CompletedProcess[str]:
