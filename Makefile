@@ -33,6 +33,20 @@ test: $(READY)
 build: $(READY)
 	$(BIN)/mkdocs build --strict
 
+## offline: the copy to read without a server: site-offline/ (open index.html) and its zip
+## (Material's offline plugin; mkdocs-offline.yml adds the search shim from our own files)
+.PHONY: offline
+offline: $(READY)
+	rm -rf site-offline site-offline.zip
+	OFFLINE=true $(BIN)/mkdocs build --strict -f mkdocs-offline.yml -d site-offline
+	$(BIN)/python -m zipfile -c site-offline.zip site-offline/
+
+## screenshots: build, then PNGs of the home page and a chapter page (desktop and mobile,
+## light and dark) in screenshots/
+.PHONY: screenshots
+screenshots: $(READY)
+	$(BIN)/python -m labkit.screenshots --out screenshots
+
 ## outputs: re-record the output of every snippet (after you change snippets)
 outputs: $(READY)
 	$(BIN)/python -m snippets record --all
@@ -42,6 +56,12 @@ outputs: $(READY)
 .PHONY: bench
 bench: $(READY)
 	$(BIN)/python -m bench $(BENCH_ARGS)
+
+## lighthouse: Lighthouse scores (mobile) of the home page, each chapter's landing page and the
+## longest lesson of each chapter, five runs each, into reports/ (many minutes; commit them)
+.PHONY: lighthouse
+lighthouse: $(READY)
+	$(BIN)/python -m labkit.lighthouse $(LIGHTHOUSE_ARGS)
 
 ## lint: ruff over everything
 lint: $(READY)
@@ -55,4 +75,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(VENV) site .pytest_cache node_modules
+	rm -rf $(VENV) site .pytest_cache node_modules site-offline site-offline.zip screenshots

@@ -11,8 +11,10 @@ Q: Which HTTP methods are idempotent?
 
 `+` marks a right answer, `-` a wrong one, and `::` starts the explanation shown
 once the reader checks. A question with several right answers becomes
-"choose all that apply". The reader's answers are kept in the browser
-(`docs/assets/javascripts/lab.js`).
+"choose all that apply". The reader's answers are kept in the browser only, under
+`bsl:v1:quiz:<question id>` in localStorage (`docs/assets/javascripts/lab.js`, through the
+progress store of `progress.js`), and the home page sums them up per lesson; the id comes from
+the question's text, so a reworded question starts afresh.
 """
 
 from __future__ import annotations

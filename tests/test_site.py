@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from mkdocs.utils.meta import get_data
 
 from labkit import catalog
 from tests.support import REPO, build
@@ -47,7 +48,7 @@ def visible(html: str) -> str:
 @pytest.mark.parametrize("page", pages(), ids=lambda p: str(p.relative_to(REPO / "docs")))
 def test_page_renders_its_snippets_outputs_and_run_boxes(site: Path, page: Path) -> None:
     html = html_of(site, page)
-    assert "lab-error" not in html, "a directive could not be built"
+    assert not re.search(r'class="[^"]*\blab-error\b', html), "a directive could not be built"
     assert not re.search(r"<p>@(snippet|output|exercise)\s", html), "an include was left as text"
     found = directives(page)
     snippets_shown = [  # runnable modules; supporting files (in sub-folders, or the
@@ -82,6 +83,8 @@ def test_search_index_has_every_page(site: Path) -> None:
     index = json.loads((site / "search" / "search_index.json").read_text())
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     for page in pages():
+        if (get_data(page.read_text(encoding="utf-8"))[1].get("search") or {}).get("exclude"):
+            continue  # left out on purpose with `search: {exclude: true}` (CONTRIBUTING.md)
         relative = page.relative_to(REPO / "docs").with_suffix("")
         expected = "" if str(relative) == "index" else (
             f"{relative.parent}/" if relative.name == "index" else f"{relative}/"
@@ -140,6 +143,12 @@ def test_zensical_builds_the_site_with_our_extension(tmp_path: Path) -> None:
         assert feature in tour, f"Zensical's page lacks {feature}"
     reference = (tmp_path / "site" / "reference" / "labkit" / "index.html").read_text()
     assert 'id="labkit.runner"' in reference  # mkdocstrings runs too
+    # labkit.glossary: tooltips on a lesson; ids, not tooltips, on the glossary it recognises
+    http = (tmp_path / "site" / "apis" / "http" / "index.html").read_text()
+    assert re.search(r'<abbr class="lab-term" tabindex="0" title="A request is idempotent', http)
+    terms = (tmp_path / "site" / "glossary" / "index.html").read_text()
+    assert '<dt id="idempotent">' in terms and 'class="lab-term"' not in terms
+    assert "docs/glossary.md:" not in result.stdout + result.stderr  # nothing wrong with it
     # Zensical prints the extension's error but builds anyway (the hooks do not run, and the
     # page is unknown to the extension: "<page>:N"). The generator-free checker catches it.
     assert "no region named 'no-such-region'" in result.stdout + result.stderr

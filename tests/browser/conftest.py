@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
 from labkit import csp
+from labkit.serve import free_port
+from labkit.static import serve_site
 from tests.support import REPO, build, require_browser
 
 pytestmark = pytest.mark.browser
-
-
-class _StrictHost(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site as SECURITY.md asks a host to: with a strict CSP header."""
-
-    policy = ""
-
-    def end_headers(self) -> None:
-        self.send_header("Content-Security-Policy", self.policy)
-        super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="session")
@@ -33,21 +19,18 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The site, built strictly and served from its folder on 127.0.0.1 with its CSP.
 
     A script or style the policy refuses shows as a console error, which every page visit
-    checks for.
+    checks for. It is built for the address it is served at (`site_url` = that URL, as
+    `make serve` does), so the 404 page's absolute links and the sitemap point at it.
     """
     require_browser()
     out = tmp_path_factory.mktemp("browser-site")
-    result = build(REPO, out)
+    port = free_port()
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SITE_URL", f"http://127.0.0.1:{port}/")
+        result = build(REPO, out)
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(
-        type("_Host", (_StrictHost,), {"policy": csp.policy(out)}), directory=str(out)
-    )
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve_site(out, policy=csp.policy(out), port=port) as url:
+        yield url
 
 
 class Visit:
@@ -85,3 +68,47 @@ def visit(browser, site_url: str) -> Iterator[Visit]:  # type: ignore[no-untyped
     context.close()
     assert not tab.outside, f"requests left 127.0.0.1: {tab.outside}"
     assert not tab.errors, f"console errors: {tab.errors}"
+
+
+@pytest.fixture
+def visit_with(browser, site_url: str) -> Iterator[Callable[..., Visit]]:  # type: ignore[no-untyped-def]
+    """Open a tab in a fresh context with extra Playwright options (`bypass_csp=True`, ...);
+    each tab is checked like `visit`'s when the test ends."""
+    opened: list[tuple[object, Visit]] = []
+
+    def open_tab(**options: object) -> Visit:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
+        opened.append((context, Visit(context, site_url)))
+        return opened[-1][1]
+
+    yield open_tab
+    for context, tab in opened:
+        context.close()  # type: ignore[attr-defined]
+        assert not tab.outside, f"requests left 127.0.0.1: {tab.outside}"
+        assert not tab.errors, f"console errors: {tab.errors}"
+
+
+def page_urls() -> list[str]:
+    """The URL path of every page of the site, from its Markdown files ("" is the home page)."""
+    docs = REPO / "docs"
+    urls = []
+    for page in sorted(docs.rglob("*.md")):
+        if page.is_relative_to(docs / "assets"):
+            continue
+        relative = page.relative_to(docs).with_suffix("")
+        if relative.name == "index":
+            urls.append("" if relative.parent == relative.parent.parent else f"{relative.parent}/")
+        else:
+            urls.append(f"{relative}/")
+    return urls
+
+
+def render_diagrams(page) -> int:  # type: ignore[no-untyped-def]
+    """Scroll each Mermaid diagram into view, as a reader would (they render only near the
+    viewport), and wait until every one is drawn; returns how many there were."""
+    waiting = page.locator("pre.mermaid")
+    total = waiting.count()
+    while (left := waiting.count()) > 0:
+        waiting.first.scroll_into_view_if_needed()
+        page.wait_for_function("n => document.querySelectorAll('pre.mermaid').length < n", arg=left)
+    return total

@@ -1,18 +1,12 @@
 // Backend Skills Lab: self-check quizzes that remember the reader's answers.
-// Answers stay in this browser (localStorage); nothing is sent anywhere.
+// Answers stay in this browser, through the progress store of progress.js (loaded first);
+// nothing is sent anywhere.
 (function () {
   "use strict";
-  var PREFIX = "bsl:quiz:";
+  var store = window.bslProgress;
 
-  function load(key) {
-    try { return JSON.parse(window.localStorage.getItem(PREFIX + key)); } catch (e) { return null; }
-  }
-  function save(key, value) {
-    try { window.localStorage.setItem(PREFIX + key, JSON.stringify(value)); } catch (e) { /* private mode */ }
-  }
-  function forget(key) {
-    try { window.localStorage.removeItem(PREFIX + key); } catch (e) { /* private mode */ }
-  }
+  function save(question, value) { store.save("quiz:" + question, value); }
+  function forget(question) { store.forget("quiz:" + question); }
 
   function inputsOf(question) {
     return Array.prototype.slice.call(question.querySelectorAll("input"));
@@ -60,8 +54,8 @@
           forget(question.dataset.question);
         });
       }
-      var saved = load(question.dataset.question);
-      if (saved && Array.isArray(saved.chosen)) {
+      var saved = store.quiz(question.dataset.question);
+      if (saved) {
         inputsOf(question).forEach(function (i) { i.checked = saved.chosen.indexOf(Number(i.value)) >= 0; });
         grade(question);
       }
