@@ -94,10 +94,17 @@ def serve_wsgi_in_thread(app: Any) -> Iterator[str]:
             pass
 
     server = make_server("127.0.0.1", 0, app, server_class=_Server, handler_class=_QuietHandler)
+    with running(server):
+        yield f"http://127.0.0.1:{server.server_port}"
+
+
+@contextmanager
+def running(server: Any) -> Iterator[Any]:
+    """Run a `socketserver` server in a thread for the block; shut it down and close it after."""
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}"
+        yield server
     finally:
         server.shutdown()
         server.server_close()

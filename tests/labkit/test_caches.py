@@ -27,12 +27,18 @@ def test_a_snippet_edited_in_place_shows_its_new_constants(project: Path) -> Non
     assert catalog.Snippet(path).engines == ("redis",)
 
 
-def test_imports_are_read_again_when_the_file_changes(project: Path) -> None:
+def demo_snippet(project: Path) -> Path:
+    """`snippets/demo/hello.py` (empty) beside `snippets/demo/_shared.py`, in `project`."""
     chapter = project / "snippets" / "demo"
     chapter.mkdir()
     (chapter / "__init__.py").write_text('"""Demo."""\n')
     (chapter / "_shared.py").write_text("X = 1\n")
-    path = chapter / "hello.py"
+    return chapter / "hello.py"
+
+
+def test_imports_are_read_again_when_the_file_changes(project: Path) -> None:
+    path = demo_snippet(project)
+    chapter = path.parent
     path.write_text("import json\n")
     assert imports.local_files(path) == {path.resolve()}
     path.write_text("from snippets.demo import _shared\n")
@@ -101,11 +107,8 @@ def test_an_exercise_is_found_by_its_file_and_a_wrong_name_still_gets_a_suggesti
 
 
 def test_source_hashes_are_kept_for_one_build_only(project: Path) -> None:
-    chapter = project / "snippets" / "demo"
-    chapter.mkdir()
-    (chapter / "__init__.py").write_text('"""Demo."""\n')
-    (chapter / "_shared.py").write_text("X = 1\n")
-    path = chapter / "hello.py"
+    path = demo_snippet(project)
+    chapter = path.parent
     path.write_text("from snippets.demo import _shared\n")
     snippet = catalog.Snippet(path)
     outputs.write(RunResult(snippet, "sqlite", "1\n", ""))
