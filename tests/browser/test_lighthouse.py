@@ -2,8 +2,9 @@
 100, on the home page and each chapter's landing page (`labkit.lighthouse.PAGES`); the longest
 lesson of each chapter (`LONG_LESSONS`) at target but for performance, held at its floor.
 
-The live test measures the target pages on the site the browser tests build; the report test
-checks the committed `reports/lighthouse.json` (all pages), written by `make lighthouse`.
+The report test checks the committed `reports/lighthouse.json` (all pages, every category,
+performance included), written by `make lighthouse` on a quiet machine; the live test measures
+the target pages on the site the browser tests build, for the categories timing cannot sway.
 """
 
 from __future__ import annotations
@@ -45,27 +46,27 @@ def test_the_committed_report_meets_the_thresholds() -> None:
     assert (REPORT.parent / "lighthouse.md").exists()
 
 
-LOAD_ALLOWANCE = 10
-"""Points of performance the live run may lose to the rest of the suite running beside it on
-two cores (a busy CPU inflates the blocking time Lighthouse simulates). The committed report,
-measured on a quiet machine, is held to the full threshold above."""
+TIMING_FREE = ("accessibility", "best-practices", "seo")
+"""The categories whose scores do not depend on how busy the machine is. Performance is a
+timing: the suite runs it beside other tests on two cores, where a busy CPU inflates the
+blocking time Lighthouse simulates (a landing page measured 98 on a quiet machine and 83
+during the suite). So, as the developers' guide asks of every timing, performance is held by
+the committed report, measured on a quiet machine by `make lighthouse` (the test above)."""
 
 
 @pytest.mark.browser
 @pytest.mark.xdist_group("browser")
 @pytest.mark.parametrize("path", list(lighthouse.PAGES), ids=lambda p: p or "home")
 def test_lighthouse_scores(site_url: str, path: str) -> None:
-    """Up to three runs. Accessibility, best practices and SEO do not depend on timing and
-    must be at target; the median performance run must be within `LOAD_ALLOWANCE`."""
+    """One live run of each target page: accessibility, best practices and SEO at target."""
     reason = lighthouse.missing()
     if reason:
         if os.environ.get("CI"):
             pytest.fail(f"{reason}, and CI is set")
         pytest.skip(reason)
-    result = lighthouse.measure_page(site_url, path, runs=3, decide=True)
-    wanted = dict(lighthouse.thresholds_for(path))
-    wanted["performance"] -= LOAD_ALLOWANCE
-    shortfalls = [f"/{path}: {category} {score} < {wanted[category]} "
+    result = lighthouse.measure_page(site_url, path, runs=1)
+    wanted = lighthouse.thresholds_for(path)
+    shortfalls = [f"/{path}: {category} {result.scores[category]} < {wanted[category]} "
                   f"(losing: {', '.join(result.median.losing) or 'nothing'})"
-                  for category, score in result.scores.items() if score < wanted[category]]
+                  for category in TIMING_FREE if result.scores[category] < wanted[category]]
     assert not shortfalls, "\n".join(shortfalls)
