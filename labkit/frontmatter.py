@@ -64,15 +64,18 @@ def _block(path: Path) -> tuple[str, int]:
     raise LabError(path, 1, "front matter is never closed", "end it with a line '---'")
 
 
-def kind(path: Path) -> str:
-    """The page's kind: `lesson` (the default) or `overview`; `lesson` if unreadable."""
-    import yaml
-
+def read(path: Path) -> dict:
+    """The page's front matter as a mapping; empty if it is missing or not valid YAML."""
     try:
         data = yaml.safe_load(_block(path)[0])
     except (LabError, yaml.YAMLError):
-        return "lesson"
-    return str(data.get("kind", "lesson")) if isinstance(data, dict) else "lesson"
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def kind(path: Path) -> str:
+    """The page's kind: `lesson` (the default) or `overview`; `lesson` if unreadable."""
+    return str(read(path).get("kind", "lesson"))
 
 
 def validate(path: Path, pages: Iterable[str]) -> list[LabError]:

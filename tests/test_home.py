@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 
+from labkit import frontmatter
 from tests.support import REPO
 
 DOCS = REPO / "docs"
@@ -23,7 +23,7 @@ def lessons(chapter: str) -> list[dict]:
     """The front matter of every lesson in a chapter."""
     found = []
     for page in sorted((DOCS / chapter).glob("*.md")):
-        meta = yaml.safe_load(page.read_text(encoding="utf-8").split("---")[1])
+        meta = frontmatter.read(page)
         if meta.get("kind", "lesson") == "lesson":
             found.append(meta)
     return found
@@ -74,7 +74,7 @@ def test_each_chapter_map_follows_the_lessons_front_matter(chapter: str) -> None
     order = re.findall(rf"^\s+- .+: ({chapter}/(?!index\.md)[\w-]+\.md)$", nav, re.M)
     assert [posixpath.normpath(f"{chapter}/{s['link']}") for s in steps] == order
     for step, page in zip(steps, order, strict=True):
-        meta = yaml.safe_load((DOCS / page).read_text(encoding="utf-8").split("---")[1])
+        meta = frontmatter.read(DOCS / page)
         assert step["title"] == meta["title"] and step["time"] == meta["time"]
         wanted = [posixpath.normpath(f"{chapter}/{link}")
                   for link in re.findall(r"\]\(([^)]+)\)", step["first"])]
