@@ -22,7 +22,8 @@ from labkit import extension, outputs, paths, quiz
 from labkit.pagecheck import _body, _Collect, pages
 
 IGNORED = shutil.ignore_patterns(".git", ".venv", "site", "node_modules", "__pycache__",
-                                 ".pytest_cache", ".ruff_cache", ".hypothesis", "*.egg-info")
+                                 ".pytest_cache", ".ruff_cache", ".hypothesis", "*.egg-info",
+                                 ".cache")
 
 
 class PlainPreprocessor(extension.LabPreprocessor):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
-from labkit import coverage, filecache, frontmatter, links
+from labkit import coverage, filecache, frontmatter, links, pyfacts
 from labkit.errors import LabError, read_text
 from labkit.extension import PageInfo, current_page
 
@@ -25,13 +25,16 @@ def on_pre_build(config):  # type: ignore[no-untyped-def]
 
 
 def on_post_build(config):  # type: ignore[no-untyped-def]
-    """Forget them: the next build (`mkdocs serve`) reads the files again."""
+    """Forget them: the next build (`mkdocs serve`) reads the files again. Keep what was
+    parsed (keyed by each file's hash) for the next process."""
     filecache.end_build()
+    pyfacts.save()
 
 
 def on_build_error(error):  # type: ignore[no-untyped-def]
     """The same when a build fails."""
     filecache.end_build()
+    pyfacts.save()
 
 
 def on_files(files, config):  # type: ignore[no-untyped-def]

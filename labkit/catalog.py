@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import ast
 import difflib
 import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from labkit import paths
-from labkit.errors import LabError, read_text
-from labkit.filecache import parse_python
+from labkit import paths, pyfacts
+from labkit.errors import LabError
 
 EXERCISES_DIR = "exercises"
 NAME = re.compile(r"[A-Za-z0-9_]+")
@@ -40,30 +38,27 @@ class Snippet:
         return f"snippets.{self.name}"
 
     @cached_property
-    def _tree(self) -> ast.Module:
-        return parse_python(str(self.path), read_text(self.path))
+    def _facts(self) -> pyfacts.Facts:
+        return pyfacts.of(self.path)
 
     @property
     def description(self) -> str:
         """First line of the module docstring."""
-        doc = ast.get_docstring(self._tree) or ""
+        doc = self._facts.docstring or ""
         return doc.strip().splitlines()[0] if doc.strip() else "(no docstring)"
 
     def _constant(self, name: str, default: object) -> object:
-        for node in self._tree.body:
-            if isinstance(node, ast.Assign | ast.AnnAssign):
-                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-                if any(isinstance(t, ast.Name) and t.id == name for t in targets):
-                    try:
-                        return ast.literal_eval(node.value)  # type: ignore[arg-type]
-                    except ValueError:
-                        raise LabError(
-                            self.path, node.lineno,
-                            f"labkit reads the module constant {name}, and it must be a literal "
-                            f"(like {default!r})",
-                            f"rename this constant if it means something else (e.g. CLIENT_{name})",
-                        ) from None
-        return default
+        constant = self._facts.constants.get(name)
+        if constant is None:
+            return default
+        if constant.error:
+            raise LabError(
+                self.path, constant.line,
+                f"labkit reads the module constant {name}, and it must be a literal "
+                f"(like {default!r})",
+                f"rename this constant if it means something else (e.g. CLIENT_{name})",
+            )
+        return constant.value
 
     @property
     def depends(self) -> tuple[Path, ...]:

@@ -297,6 +297,9 @@ class GlossaryPage(Preprocessor):
         self.state = state
 
     def run(self, lines: list[str]) -> list[str]:
+        if "mkdocstrings_headings" in self.md.treeprocessors:
+            self.state["glossary"] = None  # a docstring of the API reference: no tooltips
+            return lines
         glossary = load()
         page = current_page.get()
         self.state["glossary"] = glossary
@@ -319,7 +322,7 @@ class Tooltips(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         glossary: Glossary | None = self.state.get("glossary")
-        if glossary is None or "mkdocstrings_headings" in self.md.treeprocessors:
+        if glossary is None:
             return  # no glossary, or a docstring inside the API reference
         if self.state.get("is_glossary"):
             self._glossary_page(root, glossary)

@@ -2,39 +2,36 @@
 
 from __future__ import annotations
 
-import ast
-from functools import lru_cache
 from pathlib import Path
 
-from labkit import paths
-from labkit.filecache import parse_python
+from labkit import paths, pyfacts
+from labkit.filecache import per_build
 
 
-@lru_cache(maxsize=8192)
-def _imported_names(path: Path, root: Path, text: str) -> tuple[str, ...]:
-    """Keyed by the file's contents (and the root its package is relative to)."""
-    tree = parse_python(str(path), text)
-    package = path.relative_to(root).parent.parts
+def _names(path: Path) -> tuple[str, ...]:
+    """Dotted names imported by the resolved file `path`."""
+    package = path.relative_to(paths.ROOT).parent.parts
     names: list[str] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.extend(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            base = list(package[: len(package) - node.level + 1]) if node.level else []
-            module = ".".join([*base, *(node.module or "").split(".")]).strip(".")
-            names.append(module)
-            names.extend(f"{module}.{alias.name}" for alias in node.names)
+    for found in pyfacts.of(path).imports:
+        if not found.is_from:
+            names.extend(found.names)
+            continue
+        base = list(package[: len(package) - found.level + 1]) if found.level else []
+        module = ".".join([*base, *(found.module or "").split(".")]).strip(".")
+        names.append(module)
+        names.extend(f"{module}.{name}" for name in found.names)
     return tuple(names)
 
 
 def imported_names(path: Path) -> tuple[str, ...]:
     """Dotted names imported by `path` (relative imports made absolute)."""
-    resolved = path.resolve()
-    return _imported_names(resolved, paths.ROOT, resolved.read_text(encoding="utf-8"))
+    return _names(path.resolve())
 
 
-def local_files(path: Path) -> set[Path]:
-    """`path` and every module of the `snippets` package it imports, transitively."""
+@per_build
+def local_files(path: Path) -> frozenset[Path]:
+    """`path` and every module of the `snippets` package it imports, transitively (found
+    once per build: a module a whole chapter imports is not read again for each snippet)."""
     seen: set[Path] = set()
     todo = [path.resolve()]
     while todo:
@@ -42,14 +39,14 @@ def local_files(path: Path) -> set[Path]:
         if current in seen:
             continue
         seen.add(current)
-        for name in imported_names(current):
+        for name in _names(current):
             if name.split(".")[0] != "snippets":
                 continue
-            stem = paths.ROOT.joinpath(*name.split("."))
+            stem = paths.ROOT.joinpath(*name.split("."))  # ROOT is resolved: no need again
             for candidate in (stem.with_suffix(".py"), stem / "__init__.py"):
                 if candidate.is_file():
-                    todo.append(candidate.resolve())
-    return seen
+                    todo.append(candidate)
+    return frozenset(seen)
 
 
 def third_party(paths: set[Path]) -> set[str]:
@@ -60,7 +57,7 @@ def third_party(paths: set[Path]) -> set[str]:
         name.split(".")[0]
         for path in paths
         for file in local_files(path)
-        for name in imported_names(file)
+        for name in _names(file)
     }
     local = {"snippets", "labkit"}
     return {n for n in names if n not in sys.stdlib_module_names and n not in local}

@@ -107,10 +107,17 @@ def _converter() -> markdown.Markdown:
     return markdown.Markdown()
 
 
+PLAIN = re.compile(r"(?![\d#>=+-])[^\x00-\x1f\x7f`*_\[\]<>&\\!{}|~^]*")
+"""One line with no Markdown in it: no inline markup, no character to escape, no list,
+heading or quote marker at the start. Such a text is its own HTML."""
+
+
 @lru_cache(maxsize=4096)
 def _inline(text: str) -> str:
     """`text` as inline HTML; one converter for every call (making one costs more than using
-    it), and each text converted once."""
+    it), each text converted once, and plain text (most answers) not converted at all."""
+    if PLAIN.fullmatch(text) and text == text.strip():
+        return text
     rendered = _converter().reset().convert(text)
     return re.sub(r"^<p>|</p>$", "", rendered)
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from labkit import quiz
 from labkit.errors import LabError
@@ -44,3 +48,19 @@ def test_mistakes(lines: list[str], line: int, message: str) -> None:
         quiz.parse(lines, 10, "page.md")
     assert caught.value.line == line
     assert caught.value.fix
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
+       | st.from_regex(quiz.PLAIN, fullmatch=True))
+def test_plain_text_skips_markdown_and_comes_out_as_markdown_would_write_it(text: str) -> None:
+    converted = re.sub(r"^<p>|</p>$", "", quiz._converter().reset().convert(text))
+    if quiz.PLAIN.fullmatch(text) and text == text.strip():
+        assert quiz._inline(text) == converted
+
+
+@pytest.mark.parametrize("text", ["A *stressed* word", "`GET`", "1. a list", "- a list",
+                                  "# heading", "> quote", "a < b", "AT&T", "[link](x)",
+                                  " padded "])
+def test_text_with_markdown_in_it_is_converted(text: str) -> None:
+    assert not (quiz.PLAIN.fullmatch(text) and text == text.strip())
