@@ -104,6 +104,9 @@ def build_overhead(work: Path, rounds: int) -> tuple[list[Row], Path, Path]:
         runs["warm"].append(build(REPO, ours_site, warm_cache))
         runs["bare"].append(build(bare, bare_site))
         runs["cold"].append(build(REPO, ours_site, work / f"cache-cold-{number}"))
+        print(f"    round {number + 1}: ours {runs['warm'][-1].cpu:.2f} s, bare "
+              f"{runs['bare'][-1].cpu:.2f} s, ours without cache {runs['cold'][-1].cpu:.2f} s "
+              "(CPU)", flush=True)
     rows = []
     for kind, label in (("warm", "1. full strict build (the cache of an earlier build)"),
                         ("cold", "1. full strict build of a fresh clone (no cache)")):
@@ -122,8 +125,10 @@ def _fetch(url: str) -> str:
         return ""
 
 
-def serve_rebuild(work: Path, dirty: bool) -> float:
-    """Seconds from saving a snippet to `mkdocs serve` serving the page that shows it."""
+def serve_rebuild(work: Path, dirty: bool, edits: int = 3) -> float:
+    """Seconds from saving a snippet to `mkdocs serve` serving the page that shows it: the
+    median of `edits` edits to one server (its file watcher polls every 0.5 s, so one edit
+    alone is a draw of where in that interval the save falls)."""
     root = work / ("serve-dirty" if dirty else "serve")
     shutil.copytree(REPO, root, ignore=IGNORED, symlinks=True)
     port = free_port()
@@ -139,15 +144,18 @@ def serve_rebuild(work: Path, dirty: bool) -> float:
             if time.monotonic() > deadline or server.poll() is not None:
                 raise RuntimeError("mkdocs serve did not start")
             time.sleep(0.2)
-        time.sleep(1.5)  # let the watcher settle after the first build
-        note = f"edited while serving {time.time_ns()}"
-        start = time.perf_counter()
-        edit_snippet(root, EDITED[0], note)
-        while note not in _fetch(url):
-            if time.perf_counter() - start > 300:
-                raise RuntimeError("the page was not rebuilt after the edit")
-            time.sleep(0.02)
-        return time.perf_counter() - start
+        seconds = []
+        for _ in range(edits):
+            time.sleep(1.5)  # let the watcher settle after the last build
+            note = f"edited while serving {time.time_ns()}"
+            start = time.perf_counter()
+            edit_snippet(root, EDITED[0], note)
+            while note not in _fetch(url):
+                if time.perf_counter() - start > 300:
+                    raise RuntimeError("the page was not rebuilt after the edit")
+                time.sleep(0.02)
+            seconds.append(time.perf_counter() - start)
+        return statistics.median(seconds)
     finally:
         os.killpg(server.pid, 9)
         server.wait()
@@ -162,14 +170,15 @@ def rebuild(work: Path) -> list[Row]:
                             check=True)
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     ratio = figures["rebuild"] / figures["full"]
-    served, dirty = serve_rebuild(work, dirty=False), serve_rebuild(work, dirty=True)
+    served, dirty = serve_rebuild(work, dirty=False, edits=1), serve_rebuild(work, dirty=True)
     return [
         Row("2. dirty rebuild after a snippet edit (config load + build)",
             f"{figures['rebuild']:.2f} s", f"full build {figures['full']:.2f} s", ratio,
             "< 1 s, ≤ 0.1×", figures["rebuild"] < 1 and ratio <= 0.1),
         Row("2. edit → page served: mkdocs serve (default)", f"{served:.2f} s",
             target="(before: everything rebuilt)"),
-        Row("2. edit → page served: mkdocs serve --dirty", f"{dirty:.2f} s", "", None,
+        Row("2. edit → page served: mkdocs serve --dirty (median of 3 edits)",
+            f"{dirty:.2f} s", "", None,
             "< 1 s", dirty < 1),
     ]
 

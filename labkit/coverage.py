@@ -44,7 +44,7 @@ def references(pages: Iterable[Path]) -> tuple[set[Path], set[str]]:
                 if kind == "exercise":
                     names.add(target)
                 else:
-                    files.add((paths.SNIPPETS / target.split("#")[0]).resolve())
+                    files.add(paths.resolved(paths.SNIPPETS / target.split("#")[0]))
     return files, names
 
 
@@ -116,7 +116,7 @@ def unused(pages: Iterable[Path]) -> list[LabError]:
     errors = [
         LabError(s.path, 0, f"no page shows the snippet {s.name}",
                  "embed it in a page with @snippet or @output, or delete it and its outputs")
-        for s in catalog.snippets() if s.path.resolve() not in files
+        for s in catalog.snippets() if paths.resolved(s.path) not in files
     ]
     errors += [
         LabError(e.stub, 0, f"no page offers the exercise {e.name}",

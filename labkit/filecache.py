@@ -1,15 +1,16 @@
-"""Results that depend only on a file's contents, cached by those contents.
+"""Results kept while one build runs, and compiled templates kept across the builds of
+`mkdocs serve`.
 
-The build looks at the same files many times (a snippet's syntax tree gives its engines, its
-imports and its docstring; a shared module is imported by every snippet of a chapter), and
-`mkdocs serve` keeps this process alive across rebuilds. Keying each result by the text
-itself (not by a modification time) means an edited file is parsed again, and an unchanged
-one never is. Callers must not mutate what they get.
+The build looks at the same files many times (a shared module is imported by every snippet
+of a chapter; a snippet's output is shown on several engines), and `mkdocs serve` keeps this
+process alive across rebuilds. Nothing here outlives what it depends on: a build's memo is
+dropped when the build ends, and a template is compiled again when its source changes.
+What depends on one file's text alone is kept by `labkit.pyfacts`, keyed by that text.
+Callers must not mutate what they get.
 """
 
 from __future__ import annotations
 
-import ast
 from collections.abc import Callable
 from functools import lru_cache, wraps
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
@@ -22,16 +23,6 @@ R = TypeVar("R")
 
 CACHE_SIZE = 16384
 """Entries per cache: enough for a course of thousands of snippets, bounded for `serve`."""
-
-
-@lru_cache(maxsize=CACHE_SIZE)
-def parse_python(path: str, text: str) -> ast.Module:
-    """The syntax tree of `text` (the contents of the file `path`), shared: do not modify.
-
-    Raises:
-        SyntaxError: if `text` is not valid Python (not cached: the next call raises again).
-    """
-    return ast.parse(text, filename=path)
 
 
 _build_memo: dict[tuple[object, ...], object] | None = None

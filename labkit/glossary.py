@@ -306,7 +306,7 @@ class GlossaryPage(Preprocessor):
         if glossary is None:
             self.state["is_glossary"] = False
         elif page is not None:
-            self.state["is_glossary"] = page.path.resolve() == glossary.path.resolve()
+            self.state["is_glossary"] = paths.resolved(page.path) == paths.resolved(glossary.path)
         else:  # no hooks: recognise the glossary by its text
             self.state["is_glossary"] = _is_glossary_text("\n".join(lines), glossary.body)
         return lines

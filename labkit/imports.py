@@ -25,7 +25,7 @@ def _names(path: Path) -> tuple[str, ...]:
 
 def imported_names(path: Path) -> tuple[str, ...]:
     """Dotted names imported by `path` (relative imports made absolute)."""
-    return _names(path.resolve())
+    return _names(paths.resolved(path))
 
 
 @per_build
@@ -33,7 +33,7 @@ def local_files(path: Path) -> frozenset[Path]:
     """`path` and every module of the `snippets` package it imports, transitively (found
     once per build: a module a whole chapter imports is not read again for each snippet)."""
     seen: set[Path] = set()
-    todo = [path.resolve()]
+    todo = [paths.resolved(path)]
     while todo:
         current = todo.pop()
         if current in seen:

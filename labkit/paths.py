@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(os.environ.get("LAB_ROOT") or Path(__file__).resolve().parent.parent).resolve()
@@ -26,11 +27,23 @@ OUTPUTS_DIR = "_outputs"
 """Name of the folder, inside each chapter package, that holds recorded outputs."""
 
 
+def resolved(path: Path) -> Path:
+    """`path.resolve()`, remembered for the process when `path` is absolute: resolving asks
+    the file system about every folder on the way, and a build resolves the same few hundred
+    paths thousands of times. (A file turned into a symbolic link while `mkdocs serve` runs
+    is seen as such after a restart.)"""
+    return _resolved(path) if path.is_absolute() else path.resolve()
+
+
+@lru_cache(maxsize=16384)
+def _resolved(path: Path) -> Path:
+    return path.resolve()
+
+
 def display_path(path: Path | str) -> str:
     """Return `path` relative to the repository root when it lies inside it."""
-    resolved = Path(path).resolve()
     try:
-        return resolved.relative_to(ROOT).as_posix()
+        return resolved(Path(path)).relative_to(ROOT).as_posix()
     except ValueError:
         return str(path)
 

@@ -19,12 +19,13 @@ import os
 import sys
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from labkit import paths
 from labkit.errors import read_text
-from labkit.filecache import parse_python, per_build
+from labkit.filecache import CACHE_SIZE, per_build
 
 CONSTANTS = ("ENGINES", "DEPENDS", "TIMEOUT", "MEMORY_MB")
 """The module constants labkit reads (see `labkit.catalog.Snippet`)."""
@@ -113,13 +114,17 @@ def _statements(body: list[ast.stmt]):  # type: ignore[no-untyped-def]
                 todo.extend(reversed(block))
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def parse(path: str, text: str) -> Facts:
-    """The facts of `text`, the contents of the file `path`.
+    """The facts of `text`, the contents of the file `path` (kept in memory by that text).
+
+    The syntax tree itself is dropped as soon as the facts are out: nothing else needs it,
+    and `mkdocs serve` would otherwise hold a tree for every version of every file it saw.
 
     Raises:
-        SyntaxError: if `text` is not valid Python.
+        SyntaxError: if `text` is not valid Python (not cached: the next call raises again).
     """
-    tree = parse_python(path, text)
+    tree = ast.parse(text, filename=path)
     imports: list[Import] = []
     for node in _statements(tree.body):
         if isinstance(node, ast.Import):
@@ -183,9 +188,10 @@ class _Store:
                  if (self.root / name).is_file()}
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
+            text = json.dumps({"format": FORMAT, "files": files}, separators=(",", ":"))
             with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.file.parent,
                                              suffix=".tmp", delete=False) as out:
-                json.dump({"format": FORMAT, "files": files}, out, separators=(",", ":"))
+                out.write(text)  # json.dumps: C-encoded at once; json.dump streams in Python
             os.replace(out.name, self.file)
         except OSError:
             pass  # a read-only checkout builds too, just without the cache

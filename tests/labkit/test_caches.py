@@ -9,7 +9,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from labkit import catalog, coverage, filecache, imports, outputs, quiz, stamp
+from labkit import catalog, coverage, filecache, imports, outputs, pyfacts, quiz, stamp
 from labkit.errors import LabError
 from labkit.runner import RunResult
 
@@ -45,10 +45,10 @@ def test_imports_are_read_again_when_the_file_changes(project: Path) -> None:
     assert (chapter / "_shared.py").resolve() in imports.local_files(path)
 
 
-def test_parse_python_is_shared_and_keyed_by_text() -> None:
-    first = filecache.parse_python("a.py", "x = 1\n")
-    assert filecache.parse_python("a.py", "x = 1\n") is first
-    assert filecache.parse_python("a.py", "x = 2\n") is not first
+def test_python_facts_are_shared_and_keyed_by_text() -> None:
+    first = pyfacts.parse("a.py", "import os\n")
+    assert pyfacts.parse("a.py", "import os\n") is first
+    assert pyfacts.parse("a.py", "import sys\n") is not first
 
 
 def test_inline_quiz_text_is_converted_once_each() -> None:

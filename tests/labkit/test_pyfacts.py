@@ -91,11 +91,11 @@ def test_facts_are_saved_by_hash_and_reused_by_the_next_process(
     assert list(stored["files"]) == ["snippets/hello.py"]
     # A new process (an empty memory) reads the facts from disk instead of parsing.
     monkeypatch.setattr(pyfacts, "_stores", {})
-    monkeypatch.setattr(pyfacts, "parse_python", _refuse)
+    monkeypatch.setattr(pyfacts, "parse", _refuse)
     assert catalog.Snippet(path).engines == ("redis",)
 
 
-def _refuse(path: str, text: str) -> ast.Module:
+def _refuse(path: str, text: str) -> pyfacts.Facts:
     raise AssertionError(f"{path} was parsed again")
 
 
