@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,40 @@ import pytest
 from labkit import db, paths
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def demo_snippet(project: Path) -> Path:
+    """`snippets/demo/hello.py` (empty) beside `snippets/demo/_shared.py`, in `project`
+    (a throwaway root, see the `project` fixture)."""
+    chapter = project / "snippets" / "demo"
+    chapter.mkdir()
+    (chapter / "__init__.py").write_text('"""Demo."""\n')
+    (chapter / "_shared.py").write_text("X = 1\n")
+    return chapter / "hello.py"
+
+
+def recorded_demo(project: Path) -> Any:
+    """The `demo_snippet`, importing `_shared`, with an output recorded for it."""
+    from labkit import catalog, outputs
+    from labkit.runner import RunResult
+
+    path = demo_snippet(project)
+    path.write_text("from snippets.demo import _shared\n")
+    snippet = catalog.Snippet(path)
+    outputs.write(RunResult(snippet, "sqlite", "1\n", ""))
+    return snippet
+
+
+@contextlib.contextmanager
+def one_build() -> Iterator[None]:
+    """What the hooks do around a build: results that read several files are kept inside."""
+    from labkit import filecache
+
+    filecache.begin_build()
+    try:
+        yield
+    finally:
+        filecache.end_build()
 
 
 def rows(conn: Any, sql: str) -> list[tuple[Any, ...]]:

@@ -12,6 +12,7 @@ import pytest
 from labkit import catalog, coverage, filecache, imports, outputs, pyfacts, quiz, stamp
 from labkit.errors import LabError
 from labkit.runner import RunResult
+from tests.support import demo_snippet, one_build, recorded_demo
 
 
 def test_a_snippet_edited_in_place_shows_its_new_constants(project: Path) -> None:
@@ -25,15 +26,6 @@ def test_a_snippet_edited_in_place_shows_its_new_constants(project: Path) -> Non
     path.write_text('ENGINES = ("redis",)\n')
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same mtime: contents decide
     assert catalog.Snippet(path).engines == ("redis",)
-
-
-def demo_snippet(project: Path) -> Path:
-    """`snippets/demo/hello.py` (empty) beside `snippets/demo/_shared.py`, in `project`."""
-    chapter = project / "snippets" / "demo"
-    chapter.mkdir()
-    (chapter / "__init__.py").write_text('"""Demo."""\n')
-    (chapter / "_shared.py").write_text("X = 1\n")
-    return chapter / "hello.py"
 
 
 def test_imports_are_read_again_when_the_file_changes(project: Path) -> None:
@@ -107,29 +99,19 @@ def test_an_exercise_is_found_by_its_file_and_a_wrong_name_still_gets_a_suggesti
 
 
 def test_source_hashes_are_kept_for_one_build_only(project: Path) -> None:
-    path = demo_snippet(project)
-    chapter = path.parent
-    path.write_text("from snippets.demo import _shared\n")
-    snippet = catalog.Snippet(path)
-    outputs.write(RunResult(snippet, "sqlite", "1\n", ""))
+    snippet = recorded_demo(project)
+    path, shared = snippet.path, snippet.path.parent / "_shared.py"
     first = outputs.source_hash(path)
-    (chapter / "_shared.py").write_text("X = 2\n")
+    shared.write_text("X = 2\n")
     assert outputs.source_hash(path) != first, "outside a build nothing is kept"
     outputs.write(RunResult(snippet, "sqlite", "2\n", ""))
-    filecache.begin_build()
-    try:
+    with one_build():
         assert outputs.fresh(snippet).text == "2\n"
         kept = outputs.source_hash(path)
         assert outputs.source_hash(path) is kept, "one build hashes a snippet once"
-    finally:
-        filecache.end_build()
-    (chapter / "_shared.py").write_text("X = 3\n")  # edited between two builds (serve)
-    filecache.begin_build()
-    try:
-        with pytest.raises(LabError, match="is stale"):
-            outputs.fresh(snippet)
-    finally:
-        filecache.end_build()
+    shared.write_text("X = 3\n")  # edited between two builds (serve)
+    with one_build(), pytest.raises(LabError, match="is stale"):
+        outputs.fresh(snippet)
 
 
 def test_the_stamp_finds_the_same_distributions_as_importlib() -> None:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from labkit import catalog, filecache, imports, outputs, paths, pyfacts
+from labkit import catalog, imports, outputs, paths, pyfacts
 from labkit.errors import LabError
-from labkit.runner import RunResult
+from tests.support import one_build, recorded_demo
 
 NESTED = '''"""Imports in every kind of block."""
 import a
@@ -112,23 +112,12 @@ def test_an_edit_is_seen_even_with_the_same_modification_time(project: Path) -> 
 
 
 def test_a_stale_output_is_refused_with_facts_from_disk(project: Path) -> None:
-    chapter = project / "snippets" / "demo"
-    chapter.mkdir()
-    (chapter / "__init__.py").write_text('"""Demo."""\n')
-    (chapter / "_shared.py").write_text("X = 1\n")
-    path = chapter / "hello.py"
-    path.write_text("from snippets.demo import _shared\n")
-    snippet = catalog.Snippet(path)
-    outputs.write(RunResult(snippet, "sqlite", "1\n", ""))
+    snippet = recorded_demo(project)
     pyfacts.save()
     pyfacts._stores.clear()
-    (chapter / "_shared.py").write_text("X = 2\nimport json\n")
-    filecache.begin_build()
-    try:
-        with pytest.raises(LabError, match="is stale"):
-            outputs.fresh(snippet)
-    finally:
-        filecache.end_build()
+    (snippet.path.parent / "_shared.py").write_text("X = 2\nimport json\n")
+    with one_build(), pytest.raises(LabError, match="is stale"):
+        outputs.fresh(snippet)
 
 
 @pytest.mark.parametrize("damage", ["{not json", '{"format": "labkit-pyfacts 0"}',
