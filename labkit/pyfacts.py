@@ -81,6 +81,7 @@ class Facts:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Facts:
+        """The facts `to_json` wrote (lists read back as tuples)."""
         return cls(
             tuple(Import(level, module, tuple(names), is_from)
                   for level, module, names, is_from in data["imports"]),
