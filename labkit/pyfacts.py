@@ -39,8 +39,8 @@ NOT_LITERAL = "not a literal"
 
 @dataclass(frozen=True)
 class Import:
-    """One import statement: `import a.b` is `Import(0, None, ("a.b",))`, and
-    `from ..x import y` is `Import(2, "x", ("y",))`."""
+    """One import statement: `import a.b` is `Import(0, None, ("a.b",), False)`, and
+    `from ..x import y` is `Import(2, "x", ("y",), True)`."""
 
     level: int
     module: str | None
@@ -217,8 +217,9 @@ def _store() -> _Store:
 
 @per_build
 def of(path: Path) -> Facts:
-    """The facts of the Python file `path` (absolute, as resolved by the caller); read once
-    per build (files do not change while one runs), and once per call outside a build.
+    """The facts of the Python file `path`; read once per build (files do not change while
+    one runs), and once per call outside a build. Only files under the project root (named
+    by an absolute path) are stored on disk; others are parsed and kept in memory.
 
     Raises:
         LabError: if the file is not UTF-8.
